@@ -1,0 +1,18 @@
+//===- OnnxToPrim.h - what convert-onnx-to-prim can convert -----*- C++ -*-===//
+#ifndef DLC_CONVERSION_ONNXTOPRIM_H
+#define DLC_CONVERSION_ONNXTOPRIM_H
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace dlc {
+
+/// True when convert-onnx-to-prim has a rule for `opType` of `domain` at
+/// opset `version`; otherwise `reason` says why not.
+bool hasOnnxToPrimRule(llvm::StringRef opType, llvm::StringRef domain,
+                       int64_t version, std::string &reason);
+
+} // namespace dlc
+
+#endif // DLC_CONVERSION_ONNXTOPRIM_H

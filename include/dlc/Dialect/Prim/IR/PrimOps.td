@@ -1,0 +1,349 @@
+//===- PrimOps.td - the prim dialect -----------------------*- tablegen -*-===//
+//
+// prim is dlc's small, closed set of tensor primitives. Every ONNX op is
+// decomposed into these; nothing below prim sees an ONNX op. All ops work on
+// ranked tensors and accept dynamic (`?`) dimensions in their types.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DLC_PRIM_OPS
+#define DLC_PRIM_OPS
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/EnumAttr.td"
+include "mlir/IR/BuiltinAttributeInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+def Prim_Dialect : Dialect {
+  let name = "prim";
+  let cppNamespace = "::dlc::prim";
+  let summary = "dlc's tensor primitives";
+  let description = [{
+    About thirty primitives that every ONNX op decomposes into: elementwise
+    math, compare and select, cast, broadcast, reshape, transpose, slice,
+    pad, concat, reductions, windowed reductions, batched matmul and
+    convolution. Shapes are explicit: binary elementwise ops take operands of
+    one type, broadcasting is a separate `prim.broadcast_in_dim`.
+  }];
+  let hasConstantMaterializer = 1;
+  let useDefaultAttributePrinterParser = 1;
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
+//===----------------------------------------------------------------------===//
+// Enums
+//===----------------------------------------------------------------------===//
+
+def Prim_ReduceKind : I32EnumAttr<"ReduceKind", "reduction combiner", [
+    I32EnumAttrCase<"sum", 0>, I32EnumAttrCase<"max", 1>,
+    I32EnumAttrCase<"min", 2>, I32EnumAttrCase<"prod", 3>]> {
+  let cppNamespace = "::dlc::prim";
+  let genSpecializedAttr = 0;
+}
+def Prim_ReduceKindAttr : EnumAttr<Prim_Dialect, Prim_ReduceKind, "reduce_kind">;
+
+def Prim_CompareDirection : I32EnumAttr<"CompareDirection", "comparison", [
+    I32EnumAttrCase<"eq", 0>, I32EnumAttrCase<"ne", 1>,
+    I32EnumAttrCase<"lt", 2>, I32EnumAttrCase<"le", 3>,
+    I32EnumAttrCase<"gt", 4>, I32EnumAttrCase<"ge", 5>]> {
+  let cppNamespace = "::dlc::prim";
+  let genSpecializedAttr = 0;
+}
+def Prim_CompareDirectionAttr
+    : EnumAttr<Prim_Dialect, Prim_CompareDirection, "compare">;
+
+//===----------------------------------------------------------------------===//
+// Base classes
+//===----------------------------------------------------------------------===//
+
+class Prim_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Prim_Dialect, mnemonic, traits>;
+
+def Prim_Tensor : RankedTensorOf<[AnyFloat, AnySignlessInteger, AnyUnsignedInteger]>;
+def Prim_FloatTensor : RankedTensorOf<[AnyFloat]>;
+
+class Prim_UnaryOp<string mnemonic, string what, Type type = Prim_Tensor>
+    : Prim_Op<mnemonic, [Pure, Elementwise, SameOperandsAndResultType]> {
+  let summary = "elementwise " # what;
+  let description = "Computes " # what # " of every element.\n\n"
+    # "```mlir\n%r = prim." # mnemonic # " %x : tensor<2x?xf32>\n```";
+  let arguments = (ins type:$operand);
+  let results = (outs type:$result);
+  let assemblyFormat = "$operand attr-dict `:` type($result)";
+}
+
+class Prim_BinaryOp<string mnemonic, string what, Type type = Prim_Tensor>
+    : Prim_Op<mnemonic, [Pure, Elementwise, SameOperandsAndResultType]> {
+  let summary = "elementwise " # what;
+  let description = "Computes " # what # " of two tensors of one type.\n\n"
+    # "```mlir\n%r = prim." # mnemonic # " %a, %b : tensor<4xf32>\n```";
+  let arguments = (ins type:$lhs, type:$rhs);
+  let results = (outs type:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+def Prim_NegOp : Prim_UnaryOp<"neg", "the negation">;
+def Prim_AbsOp : Prim_UnaryOp<"abs", "the absolute value">;
+def Prim_SqrtOp : Prim_UnaryOp<"sqrt", "the square root", Prim_FloatTensor>;
+def Prim_ExpOp : Prim_UnaryOp<"exp", "e raised to the element", Prim_FloatTensor>;
+def Prim_LogOp : Prim_UnaryOp<"log", "the natural logarithm", Prim_FloatTensor>;
+def Prim_TanhOp : Prim_UnaryOp<"tanh", "the hyperbolic tangent", Prim_FloatTensor>;
+def Prim_ErfOp : Prim_UnaryOp<"erf", "the error function", Prim_FloatTensor>;
+
+def Prim_AddOp : Prim_BinaryOp<"add", "the sum">;
+def Prim_SubOp : Prim_BinaryOp<"sub", "the difference">;
+def Prim_MulOp : Prim_BinaryOp<"mul", "the product">;
+def Prim_DivOp : Prim_BinaryOp<"div", "the quotient (integers round toward zero)">;
+def Prim_MaxOp : Prim_BinaryOp<"max", "the maximum (NaN if either is NaN)">;
+def Prim_MinOp : Prim_BinaryOp<"min", "the minimum (NaN if either is NaN)">;
+def Prim_PowOp : Prim_BinaryOp<"pow", "lhs raised to the power rhs">;
+
+def Prim_CompareOp : Prim_Op<"compare", [Pure, Elementwise, SameTypeOperands,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "elementwise comparison giving i1";
+  let description = [{
+    ```mlir
+    %m = prim.compare lt, %a, %b : tensor<4xf32>
+    ```
+    Floats compare ordered (any comparison with NaN is false), except `ne`,
+    which is unordered.
+  }];
+  let arguments = (ins Prim_CompareDirectionAttr:$direction, Prim_Tensor:$lhs,
+                       Prim_Tensor:$rhs);
+  let results = (outs RankedTensorOf<[I1]>:$result);
+  let assemblyFormat = [{
+    $direction `,` $lhs `,` $rhs attr-dict `:` type($lhs)
+  }];
+}
+
+def Prim_SelectOp : Prim_Op<"select", [Pure, Elementwise,
+    AllTypesMatch<["on_true", "on_false", "result"]>]> {
+  let summary = "elementwise choice";
+  let description = [{
+    `result[i] = cond[i] ? on_true[i] : on_false[i]`; all shapes equal.
+    ```mlir
+    %r = prim.select %m, %a, %b : tensor<4xi1>, tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[I1]>:$cond, Prim_Tensor:$on_true,
+                       Prim_Tensor:$on_false);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = [{
+    $cond `,` $on_true `,` $on_false attr-dict `:` type($cond) `,` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Prim_ConvertOp : Prim_Op<"convert", [Pure, Elementwise]> {
+  let summary = "elementwise cast to another element type";
+  let description = [{
+    Casts each element. float→int truncates toward zero, int→i1 and float→i1
+    test for non-zero, i1→number gives 0 or 1.
+    ```mlir
+    %r = prim.convert %x : (tensor<4xf32>) -> tensor<4xi64>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = "$operand attr-dict `:` functional-type($operand, $result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Shape and layout
+//===----------------------------------------------------------------------===//
+
+def Prim_BroadcastInDimOp : Prim_Op<"broadcast_in_dim", [Pure]> {
+  let summary = "broadcast to a larger shape";
+  let description = [{
+    Dimension `i` of the operand becomes dimension `dims[i]` of the result;
+    `dims` is strictly increasing, and each operand dim is 1 or equal to the
+    result dim it maps to.
+    ```mlir
+    %r = prim.broadcast_in_dim %b {dims = array<i64: 1>}
+         : (tensor<8xf32>) -> tensor<4x8xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand, DenseI64ArrayAttr:$dims);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = "$operand attr-dict `:` functional-type($operand, $result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Prim_ReshapeOp : Prim_Op<"reshape", [Pure]> {
+  let summary = "same elements in row-major order, another shape";
+  let description = [{
+    ```mlir
+    %r = prim.reshape %x : (tensor<2x3xf32>) -> tensor<6xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = "$operand attr-dict `:` functional-type($operand, $result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Prim_TransposeOp : Prim_Op<"transpose", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "permute dimensions";
+  let description = [{
+    Result dimension `i` is operand dimension `permutation[i]`.
+    ```mlir
+    %r = prim.transpose %x {permutation = array<i64: 1, 0>}
+         : (tensor<2x3xf32>) -> tensor<3x2xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand, DenseI64ArrayAttr:$permutation);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = "$operand attr-dict `:` functional-type($operand, $result)";
+  let hasFolder = 1;
+}
+
+def Prim_SliceOp : Prim_Op<"slice", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "strided static slice";
+  let description = [{
+    Takes elements `start[i], start[i] + strides[i], …` below `limit[i]` in
+    each dimension (strides positive, 0 <= start <= limit <= size).
+    ```mlir
+    %r = prim.slice %x {start = array<i64: 0, 1>, limit = array<i64: 2, 3>,
+                        strides = array<i64: 1, 1>}
+         : (tensor<2x3xf32>) -> tensor<2x2xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand, DenseI64ArrayAttr:$start,
+                       DenseI64ArrayAttr:$limit, DenseI64ArrayAttr:$strides);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = "$operand attr-dict `:` functional-type($operand, $result)";
+}
+
+def Prim_PadOp : Prim_Op<"pad", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "pad with a constant";
+  let description = [{
+    Adds `low[i]` and `high[i]` elements (non-negative) around dimension `i`,
+    filled with `value`.
+    ```mlir
+    %r = prim.pad %x {low = array<i64: 1>, high = array<i64: 2>,
+                      value = 0.0 : f32} : (tensor<3xf32>) -> tensor<6xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand, DenseI64ArrayAttr:$low,
+                       DenseI64ArrayAttr:$high, TypedAttrInterface:$value);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = "$operand attr-dict `:` functional-type($operand, $result)";
+}
+
+def Prim_ConcatOp : Prim_Op<"concat", [Pure, SameOperandsElementType,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "join tensors along a dimension";
+  let description = [{
+    ```mlir
+    %r = prim.concat %a, %b {dim = 0 : i64}
+         : (tensor<2x3xf32>, tensor<1x3xf32>) -> tensor<3x3xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<Prim_Tensor>:$inputs, I64Attr:$dim);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = "$inputs attr-dict `:` functional-type($inputs, $result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+def Prim_ReduceOp : Prim_Op<"reduce", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "reduce dimensions away";
+  let description = [{
+    Combines the elements along `dims` (sorted, unique) with `kind`; those
+    dimensions disappear from the result.
+    ```mlir
+    %r = prim.reduce sum %x {dims = array<i64: 1>}
+         : (tensor<2x3xf32>) -> tensor<2xf32>
+    ```
+  }];
+  let arguments = (ins Prim_ReduceKindAttr:$kind, Prim_Tensor:$operand,
+                       DenseI64ArrayAttr:$dims);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = [{
+    $kind $operand attr-dict `:` functional-type($operand, $result)
+  }];
+}
+
+def Prim_ReduceWindowOp : Prim_Op<"reduce_window", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "sliding-window reduction (pooling)";
+  let description = [{
+    For every window position, combines `window[i]` elements of each
+    dimension (spaced by `dilations[i]`) with `kind`; windows start every
+    `strides[i]` elements. No padding: pad first with `prim.pad`.
+    Result dim `i` is `(size - dilations*(window-1) - 1) / strides + 1`.
+    ```mlir
+    %r = prim.reduce_window max %x {window = array<i64: 1, 1, 2, 2>,
+           strides = array<i64: 1, 1, 2, 2>, dilations = array<i64: 1, 1, 1, 1>}
+         : (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>
+    ```
+  }];
+  let arguments = (ins Prim_ReduceKindAttr:$kind, Prim_Tensor:$operand,
+                       DenseI64ArrayAttr:$window, DenseI64ArrayAttr:$strides,
+                       DenseI64ArrayAttr:$dilations);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = [{
+    $kind $operand attr-dict `:` functional-type($operand, $result)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Contractions
+//===----------------------------------------------------------------------===//
+
+def Prim_MatmulOp : Prim_Op<"matmul", [Pure, SameOperandsElementType,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "batched matrix multiply";
+  let description = [{
+    Operands of equal rank >= 2 with equal leading (batch) dims:
+    `[B…, M, K] x [B…, K, N] -> [B…, M, N]`.
+    ```mlir
+    %r = prim.matmul %a, %b : (tensor<4x8xf32>, tensor<8x2xf32>) -> tensor<4x2xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$lhs, Prim_Tensor:$rhs);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, $result)
+  }];
+}
+
+def Prim_ConvOp : Prim_Op<"conv", [Pure, SameOperandsElementType,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "grouped 2-D convolution, NCHW input, FCHW filter";
+  let description = [{
+    `input` is `[N, C, H, W]`, `filter` is `[F, C/groups, KH, KW]`, the
+    result `[N, F, OH, OW]` with `OH = (H - dil_h*(KH-1) - 1) / stride_h + 1`.
+    No padding: pad the input first with `prim.pad`.
+    ```mlir
+    %r = prim.conv %x, %w {strides = array<i64: 1, 1>,
+                           dilations = array<i64: 1, 1>, groups = 1 : i64}
+         : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$input, Prim_Tensor:$filter,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+                       I64Attr:$groups);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = [{
+    $input `,` $filter attr-dict `:` functional-type(operands, $result)
+  }];
+}
+
+#endif // DLC_PRIM_OPS

@@ -1,0 +1,49 @@
+/*===- dlc_kernels.h - Microkernels called by generated code ---*- C -*-===//
+ *
+ * Internal to a model.so: the compiled model object calls these, and both
+ * are linked into the same shared object, so the symbols are hidden.
+ * All functions accept any sizes (0 included); negative sizes or NULL
+ * pointers make them return without touching memory.
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef DLC_RUNTIME_DLC_KERNELS_H
+#define DLC_RUNTIME_DLC_KERNELS_H
+
+#include <stdint.h>
+
+#if defined(_WIN32)
+#define DLC_INTERNAL
+#else
+#define DLC_INTERNAL __attribute__((visibility("hidden")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* C[b] += A[b] * B[b] for b in [0, batch): A is MxK, B is KxN, C is MxN,
+ * float32, arbitrary element strides (bs = batch stride, rs = row stride,
+ * cs = column stride). C must not overlap A or B. */
+DLC_INTERNAL void dlc_rt_sgemm(int64_t batch, int64_t M, int64_t N, int64_t K,
+                               const float *A, int64_t a_bs, int64_t a_rs,
+                               int64_t a_cs, const float *B, int64_t b_bs,
+                               int64_t b_rs, int64_t b_cs, float *C,
+                               int64_t c_bs, int64_t c_rs, int64_t c_cs);
+
+/* out += conv2d(in, w): in is [N, C, H, W] already padded, w is
+ * [F, C/groups, KH, KW], out is [N, F, OH, OW]; float32, contiguous
+ * row-major. OH = (H - dil_h*(KH-1) - 1)/stride_h + 1, same for OW.
+ * Inconsistent arguments (C or F not divisible by groups, OH/OW larger than
+ * the input allows, non-positive stride/dilation) make it return without
+ * touching out. */
+DLC_INTERNAL void dlc_rt_conv2d(int64_t N, int64_t C, int64_t H, int64_t W,
+                                int64_t F, int64_t KH, int64_t KW, int64_t OH,
+                                int64_t OW, int64_t stride_h, int64_t stride_w,
+                                int64_t dil_h, int64_t dil_w, int64_t groups,
+                                const float *in, const float *w, float *out);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* DLC_RUNTIME_DLC_KERNELS_H */

@@ -1,0 +1,209 @@
+//===- Contraction.cpp - MatMul, Gemm, Conv -------------------------------===//
+#include "OnnxToPrim.h"
+
+using namespace mlir;
+using namespace dlc;
+using namespace dlc::onnx_to_prim;
+
+namespace {
+
+FailureOr<Results> convertMatMul(NodeContext &ctx) {
+  if (ctx.numInputs() != 2)
+    return ctx.failure<Results>("expects 2 inputs");
+  Value a = ctx.input(0), b = ctx.input(1);
+  auto at = ctx.inputType(0), bt = ctx.inputType(1);
+  if (at.getElementType() != bt.getElementType())
+    return ctx.failure<Results>("inputs have different element types");
+  if (at.getRank() == 0 || bt.getRank() == 0)
+    return ctx.failure<Results>("inputs must have rank >= 1");
+  bool squeezeM = at.getRank() == 1, squeezeN = bt.getRank() == 1;
+  if (squeezeM)
+    a = reshape(ctx.b, ctx.loc, a, {1, at.getDimSize(0)});
+  if (squeezeN)
+    b = reshape(ctx.b, ctx.loc, b, {bt.getDimSize(0), 1});
+  at = cast<RankedTensorType>(a.getType());
+  bt = cast<RankedTensorType>(b.getType());
+  // Broadcast the batch dimensions against each other.
+  int64_t batchRank = std::max(at.getRank(), bt.getRank()) - 2;
+  SmallVector<int64_t> batch(batchRank);
+  for (int64_t i = 0; i < batchRank; ++i) {
+    int64_t ai = i - (batchRank - (at.getRank() - 2));
+    int64_t bi = i - (batchRank - (bt.getRank() - 2));
+    int64_t da = ai >= 0 ? at.getDimSize(ai) : 1;
+    int64_t db = bi >= 0 ? bt.getDimSize(bi) : 1;
+    if (da != db && da != 1 && db != 1)
+      return ctx.failure<Results>("batch dims " + Twine(da) + " and " +
+                                  Twine(db) + " do not broadcast");
+    batch[i] = da == 1 ? db : da;
+  }
+  auto withBatch = [&](Value v, RankedTensorType t) {
+    SmallVector<int64_t> shape(batch);
+    shape.push_back(t.getDimSize(t.getRank() - 2));
+    shape.push_back(t.getDimSize(t.getRank() - 1));
+    return broadcastTo(ctx.b, ctx.loc, v, shape);
+  };
+  a = withBatch(a, at);
+  b = withBatch(b, bt);
+  Value product = ctx.b.create<prim::MatmulOp>(ctx.loc, a, b);
+  if (!squeezeM && !squeezeN)
+    return Results{product};
+  SmallVector<int64_t> shape(batch);
+  if (!squeezeM)
+    shape.push_back(at.getDimSize(at.getRank() - 2));
+  if (!squeezeN)
+    shape.push_back(bt.getDimSize(bt.getRank() - 1));
+  return Results{reshape(ctx.b, ctx.loc, product, shape)};
+}
+
+Value transpose2d(OpBuilder &b, Location loc, Value v) {
+  return b.create<prim::TransposeOp>(loc, v, b.getDenseI64ArrayAttr({1, 0}));
+}
+
+FailureOr<Results> convertGemm(NodeContext &ctx) {
+  if (ctx.numInputs() < 2 || ctx.inputType(0).getRank() != 2 ||
+      ctx.inputType(1).getRank() != 2)
+    return ctx.failure<Results>("expects 2-D inputs A and B");
+  if (ctx.version() < 7 && ctx.intAttr("broadcast", 0) == 0 && ctx.hasInput(2))
+    return ctx.failure<Results>("C without broadcast=1 needs opset 7 or later");
+  Value a = ctx.input(0), b = ctx.input(1);
+  if (ctx.intAttr("transA", 0))
+    a = transpose2d(ctx.b, ctx.loc, a);
+  if (ctx.intAttr("transB", 0))
+    b = transpose2d(ctx.b, ctx.loc, b);
+  Value y = ctx.b.create<prim::MatmulOp>(ctx.loc, a, b);
+  double alpha = ctx.floatAttr("alpha", 1.0f), beta = ctx.floatAttr("beta", 1.0f);
+  if (alpha != 1.0)
+    y = ctx.b.create<prim::MulOp>(ctx.loc, y, splatLike(ctx.b, ctx.loc, y, alpha));
+  if (ctx.hasInput(2) && beta != 0.0) {
+    auto shape = cast<RankedTensorType>(y.getType()).getShape();
+    if (ctx.inputType(2).getRank() > 2)
+      return ctx.failure<Results>("C must have rank <= 2");
+    Value c = broadcastTo(ctx.b, ctx.loc, ctx.input(2), shape);
+    if (beta != 1.0)
+      c = ctx.b.create<prim::MulOp>(ctx.loc, c, splatLike(ctx.b, ctx.loc, c, beta));
+    y = ctx.b.create<prim::AddOp>(ctx.loc, y, c);
+  }
+  return Results{y};
+}
+
+} // namespace
+
+FailureOr<SmallVector<int64_t>>
+dlc::onnx_to_prim::resolvePads(NodeContext &ctx, ArrayRef<int64_t> inputShape,
+            ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+            ArrayRef<int64_t> dilations) {
+  size_t n = kernel.size();
+  std::string autoPad = ctx.stringAttr("auto_pad", "NOTSET");
+  if (autoPad == "NOTSET") {
+    SmallVector<int64_t> pads =
+        ctx.intsAttr("pads").value_or(SmallVector<int64_t>(2 * n, 0));
+    if (pads.size() != 2 * n)
+      return ctx.failure<SmallVector<int64_t>>(
+          "pads has " + Twine(pads.size()) + " entries, expected " +
+          Twine(2 * n));
+    if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
+      return ctx.failure<SmallVector<int64_t>>("negative pads");
+    return pads;
+  }
+  SmallVector<int64_t> pads(2 * n, 0);
+  if (autoPad == "VALID")
+    return pads;
+  if (autoPad != "SAME_UPPER" && autoPad != "SAME_LOWER")
+    return ctx.failure<SmallVector<int64_t>>("unknown auto_pad '" + autoPad +
+                                             "'");
+  for (size_t i = 0; i < n; ++i) {
+    int64_t size = inputShape[i];
+    if (ShapedType::isDynamic(size))
+      return ctx.failure<SmallVector<int64_t>>(
+          "auto_pad needs static spatial dims");
+    int64_t out = (size + strides[i] - 1) / strides[i];
+    int64_t total = std::max<int64_t>(
+        0, (out - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - size);
+    int64_t small = total / 2;
+    pads[i] = autoPad == "SAME_UPPER" ? small : total - small;
+    pads[i + n] = total - pads[i];
+  }
+  return pads;
+}
+
+namespace {
+
+FailureOr<Results> convertConv(NodeContext &ctx) {
+  if (ctx.numInputs() < 2)
+    return ctx.failure<Results>("expects inputs X and W");
+  auto xt = ctx.inputType(0), wt = ctx.inputType(1);
+  if (xt.getRank() != wt.getRank() || (xt.getRank() != 3 && xt.getRank() != 4))
+    return ctx.failure<Results>(
+        "only 1-D and 2-D convolutions are supported (X has rank " +
+        Twine(xt.getRank()) + ")");
+  if (xt.getElementType() != wt.getElementType() ||
+      !isa<FloatType>(xt.getElementType()))
+    return ctx.failure<Results>("X and W must be of one float type");
+  int64_t spatial = xt.getRank() - 2;
+  SmallVector<int64_t> kernel(wt.getShape().drop_front(2));
+  if (auto attr = ctx.intsAttr("kernel_shape")) {
+    if (*attr != ArrayRef<int64_t>(kernel))
+      return ctx.failure<Results>("kernel_shape differs from W's shape");
+  }
+  if (llvm::any_of(kernel, ShapedType::isDynamic))
+    return ctx.failure<Results>("W must have static spatial dims");
+  SmallVector<int64_t> strides =
+      ctx.intsAttr("strides").value_or(SmallVector<int64_t>(spatial, 1));
+  SmallVector<int64_t> dilations =
+      ctx.intsAttr("dilations").value_or(SmallVector<int64_t>(spatial, 1));
+  if ((int64_t)strides.size() != spatial ||
+      (int64_t)dilations.size() != spatial)
+    return ctx.failure<Results>("strides/dilations need one entry per "
+                                "spatial dim");
+  auto pads = resolvePads(ctx, xt.getShape().drop_front(2), kernel, strides,
+                          dilations);
+  if (failed(pads))
+    return failure();
+  Value x = ctx.input(0), w = ctx.input(1);
+  SmallVector<int64_t> lo(2, 0), hi(2, 0);
+  if (spatial == 1) {
+    // A 1-D convolution is a 2-D one over height 1.
+    x = reshape(ctx.b, ctx.loc, x,
+                {xt.getDimSize(0), xt.getDimSize(1), 1, xt.getDimSize(2)});
+    w = reshape(ctx.b, ctx.loc, w,
+                {wt.getDimSize(0), wt.getDimSize(1), 1, wt.getDimSize(2)});
+    strides.insert(strides.begin(), 1);
+    dilations.insert(dilations.begin(), 1);
+    lo = {0, 0, 0, (*pads)[0]};
+    hi = {0, 0, 0, (*pads)[1]};
+  } else {
+    lo = {0, 0, (*pads)[0], (*pads)[1]};
+    hi = {0, 0, (*pads)[2], (*pads)[3]};
+  }
+  if (llvm::any_of(lo, [](int64_t p) { return p != 0; }) ||
+      llvm::any_of(hi, [](int64_t p) { return p != 0; }))
+    x = ctx.b.create<prim::PadOp>(
+        ctx.loc, x, ctx.b.getDenseI64ArrayAttr(lo),
+        ctx.b.getDenseI64ArrayAttr(hi),
+        ctx.b.getFloatAttr(xt.getElementType(), 0.0));
+  auto groups = ctx.intAttr("group", 1);
+  Value y = ctx.b.create<prim::ConvOp>(
+      ctx.loc, x, w, ctx.b.getDenseI64ArrayAttr(strides),
+      ctx.b.getDenseI64ArrayAttr(dilations), ctx.b.getI64IntegerAttr(groups));
+  auto yt = cast<RankedTensorType>(y.getType());
+  if (ctx.hasInput(2)) {
+    auto bt = ctx.inputType(2);
+    if (bt.getRank() != 1)
+      return ctx.failure<Results>("bias B must be 1-D");
+    Value bias = reshape(ctx.b, ctx.loc, ctx.input(2), {bt.getDimSize(0), 1, 1});
+    y = ctx.b.create<prim::AddOp>(ctx.loc, y,
+                                  broadcastTo(ctx.b, ctx.loc, bias, yt.getShape()));
+  }
+  if (spatial == 1)
+    y = reshape(ctx.b, ctx.loc, y,
+                {yt.getDimSize(0), yt.getDimSize(1), yt.getDimSize(3)});
+  return Results{y};
+}
+
+} // namespace
+
+void dlc::onnx_to_prim::addContractionRules(RuleTable &table) {
+  table.add("MatMul", 1, convertMatMul);
+  table.add("Gemm", 1, convertGemm);
+  table.add("Conv", 1, convertConv);
+}

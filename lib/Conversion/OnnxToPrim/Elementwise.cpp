@@ -1,0 +1,252 @@
+//===- Elementwise.cpp - arithmetic, activations, Cast, Clip, Dropout -----===//
+#include "OnnxToPrim.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
+using namespace mlir;
+using namespace dlc;
+using namespace dlc::onnx_to_prim;
+
+namespace {
+
+bool isFloatTensor(Value v) {
+  return isa<FloatType>(cast<RankedTensorType>(v.getType()).getElementType());
+}
+
+template <typename OpTy> Rule binaryRule() {
+  return [](NodeContext &ctx) -> FailureOr<Results> {
+    if (ctx.numInputs() != 2)
+      return ctx.failure<Results>("expects 2 inputs");
+    if (ctx.inputType(0).getElementType() != ctx.inputType(1).getElementType())
+      return ctx.failure<Results>("inputs have different element types");
+    auto pair = broadcastPair(ctx, ctx.input(0), ctx.input(1));
+    if (failed(pair))
+      return failure();
+    return Results{ctx.b.create<OpTy>(ctx.loc, pair->first, pair->second)};
+  };
+}
+
+template <typename OpTy> Rule unaryRule(bool floatOnly) {
+  return [floatOnly](NodeContext &ctx) -> FailureOr<Results> {
+    if (ctx.numInputs() != 1)
+      return ctx.failure<Results>("expects 1 input");
+    if (floatOnly && !isFloatTensor(ctx.input(0)))
+      return ctx.failure<Results>("needs a floating-point input");
+    return Results{ctx.b.create<OpTy>(ctx.loc, ctx.input(0))};
+  };
+}
+
+/// A rule for a float activation built from the input by `build`.
+Rule activationRule(std::function<Value(NodeContext &, Value)> build) {
+  return [build](NodeContext &ctx) -> FailureOr<Results> {
+    if (ctx.numInputs() != 1)
+      return ctx.failure<Results>("expects 1 input");
+    if (!isFloatTensor(ctx.input(0)))
+      return ctx.failure<Results>("needs a floating-point input");
+    return Results{build(ctx, ctx.input(0))};
+  };
+}
+
+Value hardSigmoid(NodeContext &ctx, Value x, double alpha, double beta) {
+  OpBuilder &b = ctx.b;
+  Value scaled = b.create<prim::AddOp>(
+      ctx.loc, b.create<prim::MulOp>(ctx.loc, x, splatLike(b, ctx.loc, x, alpha)),
+      splatLike(b, ctx.loc, x, beta));
+  Value upper =
+      b.create<prim::MinOp>(ctx.loc, scaled, splatLike(b, ctx.loc, x, 1.0));
+  return b.create<prim::MaxOp>(ctx.loc, upper, splatLike(b, ctx.loc, x, 0.0));
+}
+
+/// A Clip bound: an optional scalar input (opset 11+) or a float attribute.
+FailureOr<Value> clipBound(NodeContext &ctx, size_t inputIndex,
+                           StringRef attrName, double fallback) {
+  Value x = ctx.input(0);
+  auto type = ctx.inputType(0);
+  if (ctx.version() < 11) {
+    return splatLike(ctx.b, ctx.loc, x, ctx.floatAttr(attrName, fallback));
+  }
+  if (!ctx.hasInput(inputIndex))
+    return splatLike(ctx.b, ctx.loc, x, fallback);
+  Value bound = ctx.input(inputIndex);
+  auto boundType = cast<RankedTensorType>(bound.getType());
+  if (boundType.getElementType() != type.getElementType() ||
+      !boundType.hasStaticShape() || boundType.getNumElements() != 1)
+    return ctx.failure<Value>("min and max must be scalars of the input type");
+  bound = reshape(ctx.b, ctx.loc, bound, {});
+  return broadcastTo(ctx.b, ctx.loc, bound, type.getShape());
+}
+
+FailureOr<Results> convertClip(NodeContext &ctx) {
+  if (ctx.numInputs() < 1)
+    return ctx.failure<Results>("expects an input");
+  Type elementType = ctx.inputType(0).getElementType();
+  auto lo = clipBound(ctx, 1, "min", lowestValue(elementType));
+  auto hi = clipBound(ctx, 2, "max", highestValue(elementType));
+  if (failed(lo) || failed(hi))
+    return failure();
+  Value raised = ctx.b.create<prim::MaxOp>(ctx.loc, ctx.input(0), *lo);
+  return Results{ctx.b.create<prim::MinOp>(ctx.loc, raised, *hi)};
+}
+
+FailureOr<Results> convertCast(NodeContext &ctx) {
+  if (ctx.numInputs() != 1 || !ctx.hasAttr("to"))
+    return ctx.failure<Results>("expects 1 input and a 'to' attribute");
+  // TensorProto.DataType codes.
+  Type to;
+  Builder &b = ctx.b;
+  switch (ctx.intAttr("to", 0)) {
+  case 1:
+    to = b.getF32Type();
+    break;
+  case 2:
+    to = b.getIntegerType(8, false);
+    break;
+  case 3:
+    to = b.getIntegerType(8);
+    break;
+  case 4:
+    to = b.getIntegerType(16, false);
+    break;
+  case 5:
+    to = b.getIntegerType(16);
+    break;
+  case 6:
+    to = b.getIntegerType(32);
+    break;
+  case 7:
+    to = b.getIntegerType(64);
+    break;
+  case 9:
+    to = b.getI1Type();
+    break;
+  case 10:
+    to = b.getF16Type();
+    break;
+  case 11:
+    to = b.getF64Type();
+    break;
+  case 12:
+    to = b.getIntegerType(32, false);
+    break;
+  case 13:
+    to = b.getIntegerType(64, false);
+    break;
+  case 16:
+    to = b.getBF16Type();
+    break;
+  default:
+    return ctx.failure<Results>("cast to element type #" +
+                                Twine(ctx.intAttr("to", 0)) +
+                                " is not supported");
+  }
+  auto type = ctx.inputType(0);
+  return Results{
+      ctx.b.create<prim::ConvertOp>(ctx.loc, type.clone(to), ctx.input(0))};
+}
+
+FailureOr<Results> convertDropout(NodeContext &ctx) {
+  if (ctx.numInputs() < 1)
+    return ctx.failure<Results>("expects an input");
+  bool training = false;
+  if (ctx.version() >= 12) {
+    if (ctx.hasInput(2)) {
+      auto mode = constantInts(ctx.input(2));
+      if (!mode || mode->size() != 1)
+        return ctx.failure<Results>(
+            "training_mode must be a constant (dlc compiles inference)");
+      training = (*mode)[0] != 0;
+    }
+  } else if (ctx.version() < 7) {
+    training = ctx.intAttr("is_test", 0) == 0;
+  }
+  if (training)
+    return ctx.failure<Results>("training mode is not supported in inference");
+  Value x = ctx.input(0);
+  Results results{x};
+  if (ctx.outputUsed(1)) {
+    auto maskType = ctx.inputType(0).clone(ctx.b.getI1Type());
+    results.push_back(splatConstant(ctx.b, ctx.loc, maskType, 1));
+  }
+  return results;
+}
+
+FailureOr<Results> convertPow(NodeContext &ctx) {
+  if (ctx.numInputs() != 2)
+    return ctx.failure<Results>("expects 2 inputs");
+  Value base = ctx.input(0), exponent = ctx.input(1);
+  auto baseType = ctx.inputType(0);
+  if (ctx.inputType(1).getElementType() != baseType.getElementType())
+    exponent = ctx.b.create<prim::ConvertOp>(
+        ctx.loc, ctx.inputType(1).clone(baseType.getElementType()), exponent);
+  auto pair = broadcastPair(ctx, base, exponent);
+  if (failed(pair))
+    return failure();
+  return Results{ctx.b.create<prim::PowOp>(ctx.loc, pair->first, pair->second)};
+}
+
+} // namespace
+
+void dlc::onnx_to_prim::addElementwiseRules(RuleTable &table) {
+  // Opset 7 introduced multidirectional (numpy) broadcasting; later versions
+  // only widen the accepted types.
+  table.add("Add", 7, binaryRule<prim::AddOp>());
+  table.add("Sub", 7, binaryRule<prim::SubOp>());
+  table.add("Mul", 7, binaryRule<prim::MulOp>());
+  table.add("Div", 7, binaryRule<prim::DivOp>());
+  table.add("Pow", 7, convertPow);
+
+  // Versions before 6 only add the legacy consumed_inputs attribute.
+  table.add("Neg", 1, unaryRule<prim::NegOp>(false));
+  table.add("Abs", 1, unaryRule<prim::AbsOp>(false));
+  table.add("Sqrt", 1, unaryRule<prim::SqrtOp>(true));
+  table.add("Exp", 1, unaryRule<prim::ExpOp>(true));
+  table.add("Log", 1, unaryRule<prim::LogOp>(true));
+  table.add("Tanh", 1, unaryRule<prim::TanhOp>(true));
+  table.add("Erf", 9, unaryRule<prim::ErfOp>(true));
+  table.add("Identity", 1, [](NodeContext &ctx) -> FailureOr<Results> {
+    if (ctx.numInputs() != 1)
+      return ctx.failure<Results>("expects 1 input");
+    return Results{ctx.input(0)};
+  });
+
+  table.add("Reciprocal", 1, activationRule([](NodeContext &ctx, Value x) {
+              return ctx.b.create<prim::DivOp>(
+                  ctx.loc, splatLike(ctx.b, ctx.loc, x, 1.0), x);
+            }));
+  table.add("Relu", 1, [](NodeContext &ctx) -> FailureOr<Results> {
+    if (ctx.numInputs() != 1)
+      return ctx.failure<Results>("expects 1 input");
+    Value x = ctx.input(0);
+    return Results{
+        ctx.b.create<prim::MaxOp>(ctx.loc, x, splatLike(ctx.b, ctx.loc, x, 0))};
+  });
+  table.add("LeakyRelu", 1, activationRule([](NodeContext &ctx, Value x) {
+              OpBuilder &b = ctx.b;
+              double alpha = ctx.floatAttr("alpha", 0.01f);
+              Value zero = splatLike(b, ctx.loc, x, 0.0);
+              Value negative = b.create<prim::CompareOp>(
+                  ctx.loc, prim::CompareDirection::lt, x, zero);
+              Value scaled = b.create<prim::MulOp>(
+                  ctx.loc, x, splatLike(b, ctx.loc, x, alpha));
+              return b.create<prim::SelectOp>(ctx.loc, negative, scaled, x);
+            }));
+  table.add("Sigmoid", 1, activationRule([](NodeContext &ctx, Value x) {
+              OpBuilder &b = ctx.b;
+              Value one = splatLike(b, ctx.loc, x, 1.0);
+              Value e = b.create<prim::ExpOp>(
+                  ctx.loc, b.create<prim::NegOp>(ctx.loc, x));
+              return b.create<prim::DivOp>(
+                  ctx.loc, one, b.create<prim::AddOp>(ctx.loc, one, e));
+            }));
+  table.add("HardSigmoid", 1, activationRule([](NodeContext &ctx, Value x) {
+              return hardSigmoid(ctx, x, ctx.floatAttr("alpha", 0.2f),
+                                 ctx.floatAttr("beta", 0.5f));
+            }));
+  table.add("HardSwish", 14, activationRule([](NodeContext &ctx, Value x) {
+              return ctx.b.create<prim::MulOp>(
+                  ctx.loc, x, hardSigmoid(ctx, x, 1.0 / 6.0, 0.5));
+            }));
+  table.add("Clip", 1, convertClip);
+  table.add("Cast", 1, convertCast);
+  table.add("Dropout", 1, convertDropout);
+}

@@ -1,0 +1,158 @@
+//===- Normalization.cpp - Softmax, LogSoftmax, BatchNorm, LayerNorm ------===//
+#include "OnnxToPrim.h"
+
+using namespace mlir;
+using namespace dlc;
+using namespace dlc::onnx_to_prim;
+
+namespace {
+
+RankedTensorType typeOf(Value v) { return cast<RankedTensorType>(v.getType()); }
+
+/// Softmax or log-softmax of `x` over the trailing dims from `axis` on.
+Value softmax(NodeContext &ctx, Value x, ArrayRef<int64_t> dims, bool log) {
+  OpBuilder &b = ctx.b;
+  Location loc = ctx.loc;
+  auto shape = typeOf(x).getShape();
+  Value max = reduce(b, loc, prim::ReduceKind::max, x, dims, true);
+  Value shifted =
+      b.create<prim::SubOp>(loc, x, broadcastTo(b, loc, max, shape));
+  Value e = b.create<prim::ExpOp>(loc, shifted);
+  Value sum = reduce(b, loc, prim::ReduceKind::sum, e, dims, true);
+  if (log)
+    return b.create<prim::SubOp>(
+        loc, shifted,
+        broadcastTo(b, loc, b.create<prim::LogOp>(loc, sum), shape));
+  return b.create<prim::DivOp>(loc, e, broadcastTo(b, loc, sum, shape));
+}
+
+Rule softmaxRule(bool log) {
+  return [log](NodeContext &ctx) -> FailureOr<Results> {
+    if (ctx.numInputs() != 1)
+      return ctx.failure<Results>("expects 1 input");
+    auto xt = ctx.inputType(0);
+    if (!isa<FloatType>(xt.getElementType()))
+      return ctx.failure<Results>("needs a floating-point input");
+    int64_t rank = xt.getRank();
+    if (rank == 0)
+      return ctx.failure<Results>("needs an input of rank >= 1");
+    bool coerce = ctx.version() < 13;
+    auto axis = normalizeAxis(ctx, ctx.intAttr("axis", coerce ? 1 : -1), rank);
+    if (failed(axis))
+      return failure();
+    if (!coerce)
+      return Results{softmax(ctx, ctx.input(0), {*axis}, log)};
+    // Before opset 13 the input is viewed as 2-D: [d0*..*d(axis-1), rest].
+    if (!xt.hasStaticShape())
+      return ctx.failure<Results>("needs static dims before opset 13");
+    int64_t outer = 1, inner = 1;
+    for (int64_t d = 0; d < rank; ++d)
+      (d < *axis ? outer : inner) *= xt.getDimSize(d);
+    Value flat = reshape(ctx.b, ctx.loc, ctx.input(0), {outer, inner});
+    Value y = softmax(ctx, flat, {1}, log);
+    return Results{reshape(ctx.b, ctx.loc, y, xt.getShape())};
+  };
+}
+
+/// Reshapes a per-channel [C] vector to broadcast against `shape` at dim 1.
+Value perChannel(NodeContext &ctx, Value v, ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> channelShape(shape.size() - 1, 1);
+  channelShape[0] = typeOf(v).getDimSize(0);
+  return broadcastTo(ctx.b, ctx.loc, reshape(ctx.b, ctx.loc, v, channelShape),
+                     shape);
+}
+
+FailureOr<Results> convertBatchNorm(NodeContext &ctx) {
+  if (ctx.numInputs() != 5)
+    return ctx.failure<Results>("expects inputs X, scale, B, mean, var");
+  if (ctx.intAttr("training_mode", 0) != 0 ||
+      (ctx.version() < 7 && ctx.intAttr("is_test", 0) == 0 &&
+       ctx.outputUsed(1)))
+    return ctx.failure<Results>("training mode is not supported in inference");
+  if (ctx.version() < 9 && ctx.intAttr("spatial", 1) == 0)
+    return ctx.failure<Results>("spatial=0 is not supported");
+  for (size_t i = 1; i < 5; ++i)
+    if (ctx.outputUsed(i))
+      return ctx.failure<Results>("training outputs are not supported");
+  auto xt = ctx.inputType(0);
+  if (xt.getRank() < 2 || !isa<FloatType>(xt.getElementType()))
+    return ctx.failure<Results>("X must be a float tensor of rank >= 2");
+  for (size_t i = 1; i < 5; ++i)
+    if (ctx.inputType(i).getRank() != 1 ||
+        ctx.inputType(i).getElementType() != xt.getElementType())
+      return ctx.failure<Results>("scale, B, mean and var must be 1-D "
+                                  "tensors of X's element type");
+  OpBuilder &b = ctx.b;
+  Location loc = ctx.loc;
+  double epsilon = ctx.floatAttr("epsilon", 1e-5f);
+  Value scale = ctx.input(1), bias = ctx.input(2), mean = ctx.input(3),
+        var = ctx.input(4);
+  // y = x * a + c with a = scale / sqrt(var + eps), c = B - mean * a.
+  Value a = b.create<prim::DivOp>(
+      loc, scale,
+      b.create<prim::SqrtOp>(
+          loc, b.create<prim::AddOp>(loc, var,
+                                     splatLike(b, loc, var, epsilon))));
+  Value c = b.create<prim::SubOp>(loc, bias,
+                                  b.create<prim::MulOp>(loc, mean, a));
+  auto shape = xt.getShape();
+  Value y = b.create<prim::MulOp>(loc, ctx.input(0), perChannel(ctx, a, shape));
+  return Results{b.create<prim::AddOp>(loc, y, perChannel(ctx, c, shape))};
+}
+
+FailureOr<Results> convertLayerNorm(NodeContext &ctx) {
+  if (ctx.numInputs() < 2)
+    return ctx.failure<Results>("expects inputs X and Scale");
+  auto xt = ctx.inputType(0);
+  if (!isa<FloatType>(xt.getElementType()))
+    return ctx.failure<Results>("needs a floating-point input");
+  auto axis = normalizeAxis(ctx, ctx.intAttr("axis", -1), xt.getRank());
+  if (failed(axis))
+    return failure();
+  SmallVector<int64_t> dims;
+  int64_t count = 1;
+  for (int64_t d = *axis; d < xt.getRank(); ++d) {
+    dims.push_back(d);
+    count *= xt.getDimSize(d);
+  }
+  if (ShapedType::isDynamic(count) || count <= 0)
+    return ctx.failure<Results>("needs static normalized dims");
+  OpBuilder &b = ctx.b;
+  Location loc = ctx.loc;
+  auto shape = xt.getShape();
+  Value x = ctx.input(0);
+  Value mean = reduce(b, loc, prim::ReduceKind::sum, x, dims, true);
+  mean = b.create<prim::DivOp>(loc, mean, splatLike(b, loc, mean, count));
+  Value centered =
+      b.create<prim::SubOp>(loc, x, broadcastTo(b, loc, mean, shape));
+  Value var = reduce(b, loc, prim::ReduceKind::sum,
+                     b.create<prim::MulOp>(loc, centered, centered), dims, true);
+  var = b.create<prim::DivOp>(loc, var, splatLike(b, loc, var, count));
+  Value invStd = b.create<prim::DivOp>(
+      loc, splatLike(b, loc, var, 1.0),
+      b.create<prim::SqrtOp>(
+          loc, b.create<prim::AddOp>(
+                   loc, var,
+                   splatLike(b, loc, var, ctx.floatAttr("epsilon", 1e-5f)))));
+  Value y = b.create<prim::MulOp>(loc, centered,
+                                  broadcastTo(b, loc, invStd, shape));
+  auto scaleType = ctx.inputType(1);
+  if (scaleType.getElementType() != xt.getElementType() ||
+      scaleType.getRank() > xt.getRank())
+    return ctx.failure<Results>("Scale must broadcast to X");
+  y = b.create<prim::MulOp>(loc, y, broadcastTo(b, loc, ctx.input(1), shape));
+  if (ctx.hasInput(2))
+    y = b.create<prim::AddOp>(loc, y, broadcastTo(b, loc, ctx.input(2), shape));
+  return Results{y, mean, invStd};
+}
+
+} // namespace
+
+void dlc::onnx_to_prim::addNormalizationRules(RuleTable &table) {
+  // Opset 13 changed Softmax/LogSoftmax from "flatten to 2-D at axis" to
+  // "normalize along axis"; the rule checks the version.
+  table.add("Softmax", 1, softmaxRule(false));
+  table.add("LogSoftmax", 1, softmaxRule(true));
+  table.add("BatchNormalization", 1, convertBatchNorm);
+  table.add("LayerNormalization", 17, convertLayerNorm);
+}

@@ -1,0 +1,307 @@
+//===- OnnxToPrim.cpp - the convert-onnx-to-prim pass ---------------------===//
+#include "OnnxToPrim.h"
+
+#include "dlc/Conversion/OnnxToPrim.h"
+#include "dlc/Conversion/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace dlc {
+#define GEN_PASS_DEF_CONVERTONNXTOPRIM
+#include "dlc/Conversion/Passes.h.inc"
+} // namespace dlc
+
+using namespace mlir;
+using namespace dlc;
+using namespace dlc::onnx_to_prim;
+
+//===----------------------------------------------------------------------===//
+// NodeContext
+//===----------------------------------------------------------------------===//
+
+bool NodeContext::hasInput(size_t i) const {
+  return i < numInputs() && !isa<NoneType>(input(i).getType());
+}
+
+int64_t NodeContext::intAttr(StringRef name, int64_t defaultValue) const {
+  if (auto attr = dyn_cast_or_null<IntegerAttr>(node.getAttrs().get(name)))
+    return attr.getInt();
+  return defaultValue;
+}
+
+float NodeContext::floatAttr(StringRef name, float defaultValue) const {
+  Attribute attr = node.getAttrs().get(name);
+  if (auto f = dyn_cast_or_null<FloatAttr>(attr))
+    return f.getValueAsDouble();
+  if (auto i = dyn_cast_or_null<IntegerAttr>(attr))
+    return i.getInt();
+  return defaultValue;
+}
+
+std::string NodeContext::stringAttr(StringRef name,
+                                    StringRef defaultValue) const {
+  if (auto attr = dyn_cast_or_null<StringAttr>(node.getAttrs().get(name)))
+    return attr.str();
+  return defaultValue.str();
+}
+
+std::optional<SmallVector<int64_t>>
+NodeContext::intsAttr(StringRef name) const {
+  if (auto attr = dyn_cast_or_null<DenseI64ArrayAttr>(node.getAttrs().get(name)))
+    return SmallVector<int64_t>(attr.asArrayRef());
+  return std::nullopt;
+}
+
+LogicalResult NodeContext::fail(const Twine &message) const {
+  StringRef name = node.getNodeName();
+  return emitError(loc) << "node '" << (name.empty() ? "<unnamed>" : name)
+                        << "' (" << node.getOpType() << ", opset "
+                        << version() << "): " << message;
+}
+
+//===----------------------------------------------------------------------===//
+// RuleTable
+//===----------------------------------------------------------------------===//
+
+void RuleTable::add(StringRef opType, int64_t sinceVersion, Rule rule) {
+  auto &entries = rules[opType];
+  entries.emplace_back(sinceVersion, std::move(rule));
+  llvm::sort(entries, [](const auto &a, const auto &b) {
+    return a.first < b.first;
+  });
+}
+
+const Rule *RuleTable::lookup(StringRef opType, int64_t version) const {
+  auto it = rules.find(opType);
+  if (it == rules.end())
+    return nullptr;
+  const Rule *best = nullptr;
+  for (const auto &[since, rule] : it->second)
+    if (since <= version)
+      best = &rule;
+  return best;
+}
+
+int64_t RuleTable::oldestVersion(StringRef opType) const {
+  auto it = rules.find(opType);
+  return it == rules.end() ? -1 : it->second.front().first;
+}
+
+const RuleTable &dlc::onnx_to_prim::getRuleTable() {
+  static const RuleTable table = [] {
+    RuleTable t;
+    addElementwiseRules(t);
+    addContractionRules(t);
+    addPoolingRules(t);
+    addNormalizationRules(t);
+    addShapeRules(t);
+    addReductionRules(t);
+    return t;
+  }();
+  return table;
+}
+
+//===----------------------------------------------------------------------===//
+// Shared builders
+//===----------------------------------------------------------------------===//
+
+Value dlc::onnx_to_prim::splatConstant(OpBuilder &b, Location loc,
+                                       RankedTensorType type, double value) {
+  Type elementType = type.getElementType();
+  Attribute scalar;
+  if (auto floatType = dyn_cast<FloatType>(elementType))
+    scalar = b.getFloatAttr(floatType, value);
+  else if (elementType.isInteger(1))
+    scalar = b.getIntegerAttr(elementType, APInt(1, value != 0));
+  else
+    scalar = b.getIntegerAttr(elementType, static_cast<int64_t>(value));
+  return b.create<arith::ConstantOp>(loc, DenseElementsAttr::get(type, scalar));
+}
+
+Value dlc::onnx_to_prim::splatLike(OpBuilder &b, Location loc, Value like,
+                                   double value) {
+  return splatConstant(b, loc, cast<RankedTensorType>(like.getType()), value);
+}
+
+Value dlc::onnx_to_prim::reshape(OpBuilder &b, Location loc, Value value,
+                                 ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.getShape() == shape)
+    return value;
+  return b.create<prim::ReshapeOp>(loc, type.clone(shape), value);
+}
+
+Value dlc::onnx_to_prim::broadcastTo(OpBuilder &b, Location loc, Value value,
+                                     ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.getShape() == shape)
+    return value;
+  int64_t offset = shape.size() - type.getRank();
+  SmallVector<int64_t> dims;
+  for (int64_t i = 0; i < type.getRank(); ++i)
+    dims.push_back(offset + i);
+  return b.create<prim::BroadcastInDimOp>(loc, type.clone(shape), value,
+                                          b.getDenseI64ArrayAttr(dims));
+}
+
+FailureOr<std::pair<Value, Value>>
+dlc::onnx_to_prim::broadcastPair(NodeContext &ctx, Value lhs, Value rhs) {
+  auto lt = cast<RankedTensorType>(lhs.getType());
+  auto rt = cast<RankedTensorType>(rhs.getType());
+  int64_t rank = std::max(lt.getRank(), rt.getRank());
+  SmallVector<int64_t> shape(rank);
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t li = i - (rank - lt.getRank()), ri = i - (rank - rt.getRank());
+    int64_t l = li >= 0 ? lt.getDimSize(li) : 1;
+    int64_t r = ri >= 0 ? rt.getDimSize(ri) : 1;
+    if (l == r || r == 1)
+      shape[i] = l;
+    else if (l == 1)
+      shape[i] = r;
+    else if (ShapedType::isDynamic(l) || ShapedType::isDynamic(r))
+      shape[i] = ShapedType::isDynamic(l) ? r : l;
+    else
+      return ctx.failure<std::pair<Value, Value>>(
+          "cannot broadcast shapes " + Twine(i) + ": dim " + Twine(l) +
+          " against " + Twine(r));
+  }
+  return std::make_pair(broadcastTo(ctx.b, ctx.loc, lhs, shape),
+                        broadcastTo(ctx.b, ctx.loc, rhs, shape));
+}
+
+std::optional<SmallVector<int64_t>>
+dlc::onnx_to_prim::constantInts(Value value) {
+  ElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)))
+    return std::nullopt;
+  auto values = prim::getIntElements(attr);
+  if (failed(values))
+    return std::nullopt;
+  return *values;
+}
+
+FailureOr<int64_t> dlc::onnx_to_prim::normalizeAxis(NodeContext &ctx,
+                                                    int64_t axis,
+                                                    int64_t rank) {
+  int64_t normalized = axis < 0 ? axis + rank : axis;
+  if (normalized < 0 || normalized >= rank)
+    return ctx.failure<int64_t>("axis " + Twine(axis) +
+                                " is out of range for rank " + Twine(rank));
+  return normalized;
+}
+
+Value dlc::onnx_to_prim::reduce(OpBuilder &b, Location loc,
+                                prim::ReduceKind kind, Value value,
+                                ArrayRef<int64_t> dims, bool keepDims) {
+  auto type = cast<RankedTensorType>(value.getType());
+  Value reduced = b.create<prim::ReduceOp>(
+      loc, prim::ReduceKindAttr::get(b.getContext(), kind), value,
+      b.getDenseI64ArrayAttr(dims));
+  if (!keepDims)
+    return reduced;
+  SmallVector<int64_t> shape(type.getShape());
+  for (int64_t d : dims)
+    shape[d] = 1;
+  return reshape(b, loc, reduced, shape);
+}
+
+double dlc::onnx_to_prim::lowestValue(Type elementType) {
+  if (isa<FloatType>(elementType))
+    return -std::numeric_limits<double>::infinity();
+  unsigned bits = elementType.getIntOrFloatBitWidth();
+  if (elementType.isUnsignedInteger() || bits == 1)
+    return 0;
+  return -std::ldexp(1.0, bits - 1);
+}
+
+double dlc::onnx_to_prim::highestValue(Type elementType) {
+  if (isa<FloatType>(elementType))
+    return std::numeric_limits<double>::infinity();
+  unsigned bits = elementType.getIntOrFloatBitWidth();
+  if (bits == 1)
+    return 1;
+  if (elementType.isUnsignedInteger())
+    return std::ldexp(1.0, bits) - 1;
+  return std::ldexp(1.0, bits - 1) - 1;
+}
+
+bool dlc::hasOnnxToPrimRule(StringRef opType, StringRef domain,
+                            int64_t version, std::string &reason) {
+  if (!domain.empty()) {
+    reason = "ops of domain '" + domain.str() + "' are not supported";
+    return false;
+  }
+  const RuleTable &table = getRuleTable();
+  if (table.lookup(opType, version))
+    return true;
+  int64_t oldest = table.oldestVersion(opType);
+  reason = oldest < 0 ? "dlc cannot compile this op type yet"
+                      : "dlc supports this op from opset " +
+                            std::to_string(oldest);
+  return false;
+}
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+struct ConvertOnnxToPrimPass
+    : dlc::impl::ConvertOnnxToPrimBase<ConvertOnnxToPrimPass> {
+  void runOnOperation() override {
+    const RuleTable &table = getRuleTable();
+    for (auto func : getOperation().getOps<func::FuncOp>())
+      if (failed(convertFunction(func, table)))
+        return signalPassFailure();
+  }
+
+  static LogicalResult convertNode(onnx::NodeOp node, const RuleTable &table) {
+    OpBuilder builder(node);
+    NodeContext ctx(node, builder);
+    for (Value input : node.getInputs())
+      if (!isa<RankedTensorType, NoneType>(input.getType()))
+        return ctx.fail("an input has type " +
+                        llvm::formatv("{0}", input.getType()).str() +
+                        ", not a ranked tensor");
+    std::string reason;
+    if (!hasOnnxToPrimRule(node.getOpType(), node.getDomain(),
+                           node.getVersion(), reason))
+      return ctx.fail(reason);
+    const Rule *rule = table.lookup(node.getOpType(), node.getVersion());
+    FailureOr<Results> results = (*rule)(ctx);
+    if (failed(results))
+      return failure();
+    for (auto [i, result] : llvm::enumerate(node.getResults())) {
+      if (result.use_empty())
+        continue;
+      if (i >= results->size() || !(*results)[i])
+        return ctx.fail("output " + Twine(i) + " is not supported");
+      result.replaceAllUsesWith((*results)[i]);
+    }
+    node.erase();
+    return success();
+  }
+
+  static LogicalResult convertFunction(func::FuncOp func,
+                                       const RuleTable &table) {
+    for (Operation &op : llvm::make_early_inc_range(func.getOps()))
+      if (auto node = dyn_cast<onnx::NodeOp>(op))
+        if (failed(convertNode(node, table)))
+          return failure();
+    for (Operation &op : llvm::make_early_inc_range(func.getOps()))
+      if (isa<onnx::NoneOp>(op) && op.use_empty())
+        op.erase();
+    Operation *terminator = func.getBody().front().getTerminator();
+    func.setFunctionType(FunctionType::get(
+        func.getContext(), func.getArgumentTypes(),
+        terminator->getOperandTypes()));
+    return success();
+  }
+};
+
+} // namespace

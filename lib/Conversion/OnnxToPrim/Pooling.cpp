@@ -1,0 +1,178 @@
+//===- Pooling.cpp - MaxPool, AveragePool, global pools -------------------===//
+#include "OnnxToPrim.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
+using namespace mlir;
+using namespace dlc;
+using namespace dlc::onnx_to_prim;
+
+namespace {
+
+enum class PoolKind { Max, Average };
+
+FailureOr<Results> convertPool(NodeContext &ctx, PoolKind kind) {
+  if (ctx.numInputs() != 1)
+    return ctx.failure<Results>("expects 1 input");
+  if (ctx.outputUsed(1))
+    return ctx.failure<Results>("the Indices output is not supported");
+  auto xt = ctx.inputType(0);
+  Type elementType = xt.getElementType();
+  if (xt.getRank() < 3)
+    return ctx.failure<Results>("X must have rank >= 3");
+  if (kind == PoolKind::Average && !isa<FloatType>(elementType))
+    return ctx.failure<Results>("needs a floating-point input");
+  int64_t spatial = xt.getRank() - 2;
+  auto kernel = ctx.intsAttr("kernel_shape");
+  if (!kernel || (int64_t)kernel->size() != spatial)
+    return ctx.failure<Results>("kernel_shape needs one entry per spatial dim");
+  SmallVector<int64_t> strides =
+      ctx.intsAttr("strides").value_or(SmallVector<int64_t>(spatial, 1));
+  SmallVector<int64_t> dilations =
+      ctx.intsAttr("dilations").value_or(SmallVector<int64_t>(spatial, 1));
+  if ((int64_t)strides.size() != spatial ||
+      (int64_t)dilations.size() != spatial)
+    return ctx.failure<Results>("strides/dilations need one entry per "
+                                "spatial dim");
+  ArrayRef<int64_t> in = xt.getShape().drop_front(2);
+  if (llvm::any_of(in, ShapedType::isDynamic))
+    return ctx.failure<Results>("pooling needs static spatial dims");
+  auto pads = resolvePads(ctx, in, *kernel, strides, dilations);
+  if (failed(pads))
+    return failure();
+  bool ceilMode = ctx.intAttr("ceil_mode", 0) != 0;
+
+  // Output sizes, and the extra end padding ceil mode needs.
+  SmallVector<int64_t> lo = {0, 0}, hi = {0, 0}, out;
+  SmallVector<int64_t> extra(spatial, 0);
+  for (int64_t i = 0; i < spatial; ++i) {
+    int64_t pb = (*pads)[i], pe = (*pads)[i + spatial];
+    int64_t span = dilations[i] * ((*kernel)[i] - 1) + 1;
+    int64_t room = in[i] + pb + pe - span;
+    if (room < 0)
+      return ctx.failure<Results>("the window is larger than the padded input");
+    int64_t size = room / strides[i] + 1;
+    if (ceilMode && room % strides[i] != 0) {
+      ++size;
+      // The last window must start inside the input or the begin padding.
+      if ((size - 1) * strides[i] >= in[i] + pb)
+        --size;
+    }
+    extra[i] = std::max<int64_t>(0, (size - 1) * strides[i] + span -
+                                        (in[i] + pb + pe));
+    out.push_back(size);
+    lo.push_back(pb);
+    hi.push_back(pe + extra[i]);
+  }
+
+  Value x = ctx.input(0);
+  OpBuilder &b = ctx.b;
+  if (llvm::any_of(lo, [](int64_t p) { return p; }) ||
+      llvm::any_of(hi, [](int64_t p) { return p; })) {
+    double padValue = kind == PoolKind::Max ? lowestValue(elementType) : 0.0;
+    Attribute value = isa<FloatType>(elementType)
+                          ? Attribute(b.getFloatAttr(elementType, padValue))
+                          : Attribute(b.getIntegerAttr(elementType,
+                                                       (int64_t)padValue));
+    x = b.create<prim::PadOp>(ctx.loc, x, b.getDenseI64ArrayAttr(lo),
+                              b.getDenseI64ArrayAttr(hi),
+                              cast<TypedAttr>(value));
+  }
+  SmallVector<int64_t> window = {1, 1}, windowStrides = {1, 1},
+                       windowDilations = {1, 1};
+  window.append(kernel->begin(), kernel->end());
+  windowStrides.append(strides.begin(), strides.end());
+  windowDilations.append(dilations.begin(), dilations.end());
+  auto reduceKind =
+      kind == PoolKind::Max ? prim::ReduceKind::max : prim::ReduceKind::sum;
+  Value y = b.create<prim::ReduceWindowOp>(
+      ctx.loc, prim::ReduceKindAttr::get(b.getContext(), reduceKind), x,
+      b.getDenseI64ArrayAttr(window), b.getDenseI64ArrayAttr(windowStrides),
+      b.getDenseI64ArrayAttr(windowDilations));
+  if (kind == PoolKind::Max)
+    return Results{y};
+
+  // Divide each window sum by the number of elements it counts: all taps
+  // inside the explicitly padded input (count_include_pad) or only the real
+  // ones. The count is separable, a product of per-dimension counts.
+  bool includePad = ctx.intAttr("count_include_pad", 0) != 0;
+  SmallVector<SmallVector<double>> counts(spatial);
+  for (int64_t i = 0; i < spatial; ++i) {
+    int64_t pb = (*pads)[i], pe = (*pads)[i + spatial];
+    int64_t first = includePad ? 0 : pb;
+    int64_t last = includePad ? in[i] + pb + pe : in[i] + pb;
+    for (int64_t o = 0; o < out[i]; ++o) {
+      int64_t taps = 0;
+      for (int64_t k = 0; k < (*kernel)[i]; ++k) {
+        int64_t pos = o * strides[i] + k * dilations[i];
+        taps += pos >= first && pos < last;
+      }
+      counts[i].push_back(std::max<int64_t>(taps, 1));
+    }
+  }
+  SmallVector<Attribute> divisors;
+  SmallVector<int64_t> index(spatial, 0);
+  int64_t total = 1;
+  for (int64_t s : out)
+    total *= s;
+  for (int64_t linear = 0; linear < total; ++linear) {
+    double count = 1;
+    for (int64_t i = 0; i < spatial; ++i)
+      count *= counts[i][index[i]];
+    divisors.push_back(b.getFloatAttr(elementType, count));
+    for (int64_t i = spatial - 1; i >= 0; --i) {
+      if (++index[i] < out[i])
+        break;
+      index[i] = 0;
+    }
+  }
+  SmallVector<int64_t> divisorShape(out);
+  auto divisorType = RankedTensorType::get(divisorShape, elementType);
+  Value divisor = b.create<arith::ConstantOp>(
+      ctx.loc, DenseElementsAttr::get(divisorType, divisors));
+  auto yt = cast<RankedTensorType>(y.getType());
+  divisor = broadcastTo(b, ctx.loc, divisor, yt.getShape());
+  return Results{b.create<prim::DivOp>(ctx.loc, y, divisor)};
+}
+
+FailureOr<Results> convertGlobalPool(NodeContext &ctx, PoolKind kind) {
+  if (ctx.numInputs() != 1 || ctx.inputType(0).getRank() < 3)
+    return ctx.failure<Results>("expects 1 input of rank >= 3");
+  auto xt = ctx.inputType(0);
+  SmallVector<int64_t> dims;
+  int64_t count = 1;
+  for (int64_t d = 2; d < xt.getRank(); ++d) {
+    dims.push_back(d);
+    count *= xt.getDimSize(d);
+  }
+  if (kind == PoolKind::Max)
+    return Results{reduce(ctx.b, ctx.loc, prim::ReduceKind::max, ctx.input(0),
+                          dims, /*keepDims=*/true)};
+  if (!isa<FloatType>(xt.getElementType()))
+    return ctx.failure<Results>("needs a floating-point input");
+  if (ShapedType::isDynamic(count) || count < 0)
+    return ctx.failure<Results>("needs static spatial dims");
+  Value sum = reduce(ctx.b, ctx.loc, prim::ReduceKind::sum, ctx.input(0), dims,
+                     /*keepDims=*/true);
+  return Results{ctx.b.create<prim::DivOp>(
+      ctx.loc, sum, splatLike(ctx.b, ctx.loc, sum, (double)count))};
+}
+
+} // namespace
+
+void dlc::onnx_to_prim::addPoolingRules(RuleTable &table) {
+  // Later versions add attributes (ceil_mode 10, dilations for AveragePool
+  // 19) that default to the older behaviour, so one rule reads them all.
+  table.add("MaxPool", 1, [](NodeContext &ctx) {
+    return convertPool(ctx, PoolKind::Max);
+  });
+  table.add("AveragePool", 1, [](NodeContext &ctx) {
+    return convertPool(ctx, PoolKind::Average);
+  });
+  table.add("GlobalAveragePool", 1, [](NodeContext &ctx) {
+    return convertGlobalPool(ctx, PoolKind::Average);
+  });
+  table.add("GlobalMaxPool", 1, [](NodeContext &ctx) {
+    return convertGlobalPool(ctx, PoolKind::Max);
+  });
+}

@@ -1,0 +1,695 @@
+//===- PrimToLinalg.cpp - the convert-prim-to-linalg pass -----------------===//
+//
+// Elementwise prims and broadcasts become linalg.generic (which
+// --linalg-fuse-elementwise-ops later merges), contractions become linalg
+// named ops, reductions linalg.reduce or a windowed linalg.generic, and shape
+// ops tensor ops. Dynamic dims are taken from the operands with tensor.dim.
+//
+//===----------------------------------------------------------------------===//
+#include "dlc/Conversion/Passes.h"
+#include "dlc/Dialect/Prim/IR/PrimDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace dlc {
+#define GEN_PASS_DEF_CONVERTPRIMTOLINALG
+#include "dlc/Conversion/Passes.h.inc"
+} // namespace dlc
+
+using namespace mlir;
+using namespace dlc;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+/// tensor.empty of `type`, taking dynamic dims from `shapeSource` (which has
+/// the same rank).
+Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type,
+                  Value shapeSource = {}) {
+  SmallVector<Value> dynamicDims;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      dynamicDims.push_back(b.create<tensor::DimOp>(loc, shapeSource, d));
+  return b.create<tensor::EmptyOp>(loc, type.getShape(), type.getElementType(),
+                                   dynamicDims);
+}
+
+TypedAttr scalarAttr(OpBuilder &b, Type elementType, double value) {
+  if (auto f = dyn_cast<FloatType>(elementType))
+    return b.getFloatAttr(f, value);
+  if (elementType.isInteger(1))
+    return b.getIntegerAttr(elementType, value != 0);
+  return b.getIntegerAttr(elementType, static_cast<int64_t>(value));
+}
+
+Value filledTensor(OpBuilder &b, Location loc, RankedTensorType type,
+                   TypedAttr value, Value shapeSource = {}) {
+  Value empty = emptyTensor(b, loc, type, shapeSource);
+  Value scalar = b.create<arith::ConstantOp>(loc, value);
+  return b.create<linalg::FillOp>(loc, scalar, empty).getResult(0);
+}
+
+TypedAttr reductionIdentity(OpBuilder &b, prim::ReduceKind kind,
+                            Type elementType) {
+  bool isFloat = isa<FloatType>(elementType);
+  switch (kind) {
+  case prim::ReduceKind::sum:
+    return scalarAttr(b, elementType, 0);
+  case prim::ReduceKind::prod:
+    return scalarAttr(b, elementType, 1);
+  case prim::ReduceKind::max:
+    if (isFloat)
+      return b.getFloatAttr(elementType,
+                            -std::numeric_limits<double>::infinity());
+    return b.getIntegerAttr(
+        elementType,
+        APInt::getSignedMinValue(elementType.getIntOrFloatBitWidth()));
+  case prim::ReduceKind::min:
+    if (isFloat)
+      return b.getFloatAttr(elementType,
+                            std::numeric_limits<double>::infinity());
+    return b.getIntegerAttr(
+        elementType,
+        APInt::getSignedMaxValue(elementType.getIntOrFloatBitWidth()));
+  }
+  llvm_unreachable("all reduce kinds handled");
+}
+
+Value combine(OpBuilder &b, Location loc, prim::ReduceKind kind, Value acc,
+              Value x) {
+  bool isFloat = isa<FloatType>(x.getType());
+  switch (kind) {
+  case prim::ReduceKind::sum:
+    return isFloat ? b.create<arith::AddFOp>(loc, acc, x).getResult()
+                   : b.create<arith::AddIOp>(loc, acc, x).getResult();
+  case prim::ReduceKind::prod:
+    return isFloat ? b.create<arith::MulFOp>(loc, acc, x).getResult()
+                   : b.create<arith::MulIOp>(loc, acc, x).getResult();
+  case prim::ReduceKind::max:
+    return isFloat ? b.create<arith::MaximumFOp>(loc, acc, x).getResult()
+                   : b.create<arith::MaxSIOp>(loc, acc, x).getResult();
+  case prim::ReduceKind::min:
+    return isFloat ? b.create<arith::MinimumFOp>(loc, acc, x).getResult()
+                   : b.create<arith::MinSIOp>(loc, acc, x).getResult();
+  }
+  llvm_unreachable("all reduce kinds handled");
+}
+
+/// A linalg.generic over identity maps computing `body(scalars)`.
+Value elementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
+                  ValueRange operands,
+                  function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
+  int64_t rank = resultType.getRank();
+  Value init = emptyTensor(b, loc, resultType, operands.front());
+  SmallVector<AffineMap> maps(operands.size() + 1,
+                              b.getMultiDimIdentityMap(rank));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = b.create<linalg::GenericOp>(
+      loc, resultType, operands, init, maps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        nb.create<linalg::YieldOp>(
+            nloc, body(nb, nloc, args.take_front(operands.size())));
+      });
+  return generic.getResult(0);
+}
+
+/// Rejects unsigned element types, which the lowering does not model yet.
+LogicalResult checkElementTypes(Operation *op, ConversionPatternRewriter &rw) {
+  auto isUnsigned = [](Type t) {
+    auto shaped = dyn_cast<ShapedType>(t);
+    return shaped && shaped.getElementType().isUnsignedInteger();
+  };
+  if (llvm::any_of(op->getOperandTypes(), isUnsigned) ||
+      llvm::any_of(op->getResultTypes(), isUnsigned))
+    return op->emitError("unsigned integer tensors are not supported yet");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy>
+struct ElementwiseLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using Body = Value (*)(OpBuilder &, Location, Type, ValueRange);
+
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    if (failed(checkElementTypes(op, rw)))
+      return failure();
+    auto resultType = cast<RankedTensorType>(op.getType());
+    Type operandElement =
+        cast<ShapedType>(op->getOperand(0).getType()).getElementType();
+    Value result = elementwise(
+        rw, op.getLoc(), resultType, adaptor.getOperands(),
+        [&](OpBuilder &b, Location loc, ValueRange args) {
+          return scalarBody(op, b, loc, operandElement, args);
+        });
+    rw.replaceOp(op, result);
+    return success();
+  }
+
+  static Value scalarBody(OpTy op, OpBuilder &b, Location loc, Type type,
+                          ValueRange args);
+};
+
+#define FLOAT_OR_INT(FOP, IOP)                                                 \
+  (isa<FloatType>(type) ? b.create<FOP>(loc, args[0], args[1]).getResult()    \
+                        : b.create<IOP>(loc, args[0], args[1]).getResult())
+
+template <>
+Value ElementwiseLowering<prim::AddOp>::scalarBody(prim::AddOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  return FLOAT_OR_INT(arith::AddFOp, arith::AddIOp);
+}
+template <>
+Value ElementwiseLowering<prim::SubOp>::scalarBody(prim::SubOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  return FLOAT_OR_INT(arith::SubFOp, arith::SubIOp);
+}
+template <>
+Value ElementwiseLowering<prim::MulOp>::scalarBody(prim::MulOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  return FLOAT_OR_INT(arith::MulFOp, arith::MulIOp);
+}
+template <>
+Value ElementwiseLowering<prim::DivOp>::scalarBody(prim::DivOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  return FLOAT_OR_INT(arith::DivFOp, arith::DivSIOp);
+}
+template <>
+Value ElementwiseLowering<prim::MaxOp>::scalarBody(prim::MaxOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  return FLOAT_OR_INT(arith::MaximumFOp, arith::MaxSIOp);
+}
+template <>
+Value ElementwiseLowering<prim::MinOp>::scalarBody(prim::MinOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  return FLOAT_OR_INT(arith::MinimumFOp, arith::MinSIOp);
+}
+template <>
+Value ElementwiseLowering<prim::PowOp>::scalarBody(prim::PowOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  return FLOAT_OR_INT(math::PowFOp, math::IPowIOp);
+}
+#undef FLOAT_OR_INT
+
+template <>
+Value ElementwiseLowering<prim::NegOp>::scalarBody(prim::NegOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  if (isa<FloatType>(type))
+    return b.create<arith::NegFOp>(loc, args[0]);
+  Value zero = b.create<arith::ConstantOp>(loc, scalarAttr(b, type, 0));
+  return b.create<arith::SubIOp>(loc, zero, args[0]);
+}
+template <>
+Value ElementwiseLowering<prim::AbsOp>::scalarBody(prim::AbsOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  if (isa<FloatType>(type))
+    return b.create<math::AbsFOp>(loc, args[0]);
+  return b.create<math::AbsIOp>(loc, args[0]);
+}
+
+#define MATH_UNARY(PRIM, MATH)                                                 \
+  template <>                                                                  \
+  Value ElementwiseLowering<prim::PRIM>::scalarBody(                           \
+      prim::PRIM, OpBuilder &b, Location loc, Type, ValueRange args) {         \
+    return b.create<math::MATH>(loc, args[0]);                                 \
+  }
+MATH_UNARY(SqrtOp, SqrtOp)
+MATH_UNARY(ExpOp, ExpOp)
+MATH_UNARY(LogOp, LogOp)
+MATH_UNARY(TanhOp, TanhOp)
+MATH_UNARY(ErfOp, ErfOp)
+#undef MATH_UNARY
+
+template <>
+Value ElementwiseLowering<prim::CompareOp>::scalarBody(prim::CompareOp op,
+                                                       OpBuilder &b,
+                                                       Location loc, Type type,
+                                                       ValueRange args) {
+  using D = prim::CompareDirection;
+  D direction = op.getDirection();
+  if (isa<FloatType>(type)) {
+    arith::CmpFPredicate p = arith::CmpFPredicate::OEQ;
+    switch (direction) {
+    case D::eq: p = arith::CmpFPredicate::OEQ; break;
+    case D::ne: p = arith::CmpFPredicate::UNE; break;
+    case D::lt: p = arith::CmpFPredicate::OLT; break;
+    case D::le: p = arith::CmpFPredicate::OLE; break;
+    case D::gt: p = arith::CmpFPredicate::OGT; break;
+    case D::ge: p = arith::CmpFPredicate::OGE; break;
+    }
+    return b.create<arith::CmpFOp>(loc, p, args[0], args[1]);
+  }
+  arith::CmpIPredicate p = arith::CmpIPredicate::eq;
+  switch (direction) {
+  case D::eq: p = arith::CmpIPredicate::eq; break;
+  case D::ne: p = arith::CmpIPredicate::ne; break;
+  case D::lt: p = arith::CmpIPredicate::slt; break;
+  case D::le: p = arith::CmpIPredicate::sle; break;
+  case D::gt: p = arith::CmpIPredicate::sgt; break;
+  case D::ge: p = arith::CmpIPredicate::sge; break;
+  }
+  return b.create<arith::CmpIOp>(loc, p, args[0], args[1]);
+}
+
+template <>
+Value ElementwiseLowering<prim::SelectOp>::scalarBody(prim::SelectOp,
+                                                      OpBuilder &b,
+                                                      Location loc, Type,
+                                                      ValueRange args) {
+  return b.create<arith::SelectOp>(loc, args[0], args[1], args[2]);
+}
+
+template <>
+Value ElementwiseLowering<prim::ConvertOp>::scalarBody(prim::ConvertOp op,
+                                                       OpBuilder &b,
+                                                       Location loc, Type from,
+                                                       ValueRange args) {
+  Type to = op.getType().getElementType();
+  Value x = args[0];
+  if (from == to)
+    return x;
+  bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);
+  if (to.isInteger(1)) { // Non-zero test.
+    Value zero = b.create<arith::ConstantOp>(loc, scalarAttr(b, from, 0));
+    if (fromFloat)
+      return b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNE, x, zero);
+    return b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ne, x, zero);
+  }
+  unsigned fromBits = from.getIntOrFloatBitWidth(),
+           toBits = to.getIntOrFloatBitWidth();
+  if (fromFloat && toFloat)
+    return fromBits < toBits ? b.create<arith::ExtFOp>(loc, to, x).getResult()
+                             : b.create<arith::TruncFOp>(loc, to, x).getResult();
+  if (fromFloat)
+    return b.create<arith::FPToSIOp>(loc, to, x);
+  if (toFloat)
+    return from.isInteger(1) ? b.create<arith::UIToFPOp>(loc, to, x).getResult()
+                             : b.create<arith::SIToFPOp>(loc, to, x).getResult();
+  if (fromBits < toBits)
+    return from.isInteger(1) ? b.create<arith::ExtUIOp>(loc, to, x).getResult()
+                             : b.create<arith::ExtSIOp>(loc, to, x).getResult();
+  return b.create<arith::TruncIOp>(loc, to, x);
+}
+
+//===----------------------------------------------------------------------===//
+// Shape ops
+//===----------------------------------------------------------------------===//
+
+struct BroadcastInDimLowering : OpConversionPattern<prim::BroadcastInDimOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::BroadcastInDimOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    auto inType = op.getOperand().getType();
+    auto outType = op.getType();
+    if (!outType.hasStaticShape())
+      return rw.notifyMatchFailure(op, "dynamic broadcasts need a shape");
+    SmallVector<AffineExpr> exprs;
+    for (auto [i, d] : llvm::enumerate(op.getDims())) {
+      bool expand = inType.getDimSize(i) == 1 && outType.getDimSize(d) != 1;
+      exprs.push_back(expand ? rw.getAffineConstantExpr(0)
+                             : rw.getAffineDimExpr(d));
+    }
+    int64_t rank = outType.getRank();
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(rank, 0, exprs, rw.getContext()),
+        rw.getMultiDimIdentityMap(rank)};
+    Value init = emptyTensor(rw, op.getLoc(), outType);
+    auto generic = rw.create<linalg::GenericOp>(
+        op.getLoc(), outType, adaptor.getOperand(), init, maps,
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [](OpBuilder &b, Location loc, ValueRange args) {
+          b.create<linalg::YieldOp>(loc, args[0]);
+        });
+    rw.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+struct ReshapeLowering : OpConversionPattern<prim::ReshapeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::ReshapeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    auto inType = op.getOperand().getType();
+    auto outType = op.getType();
+    Location loc = op.getLoc();
+    if (!inType.hasStaticShape() || !outType.hasStaticShape())
+      return rw.notifyMatchFailure(op, "dynamic reshapes are not lowered yet");
+    // Collapse to 1-D (or 0-D), then expand: both are views after
+    // bufferization.
+    auto reassociation = [](int64_t rank) {
+      SmallVector<ReassociationIndices> r;
+      if (rank > 0)
+        r.push_back(llvm::to_vector(llvm::seq<int64_t>(0, rank)));
+      return r;
+    };
+    Value flat = adaptor.getOperand();
+    int64_t numel = inType.getNumElements();
+    bool toScalar = outType.getRank() == 0;
+    auto flatType = RankedTensorType::get(
+        toScalar ? ArrayRef<int64_t>{} : ArrayRef<int64_t>{numel},
+        inType.getElementType());
+    if (inType != flatType) {
+      if (inType.getRank() == 0)
+        flat = rw.create<tensor::ExpandShapeOp>(loc, flatType, flat,
+                                                reassociation(0));
+      else
+        flat = rw.create<tensor::CollapseShapeOp>(
+            loc, flatType, flat,
+            toScalar ? SmallVector<ReassociationIndices>{}
+                     : reassociation(inType.getRank()));
+    }
+    Value result = flat;
+    if (flatType != outType)
+      result = rw.create<tensor::ExpandShapeOp>(loc, outType, flat,
+                                                reassociation(outType.getRank()));
+    rw.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct TransposeLowering : OpConversionPattern<prim::TransposeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::TransposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    auto outType = op.getType();
+    SmallVector<Value> dynamicDims;
+    for (int64_t d = 0; d < outType.getRank(); ++d)
+      if (outType.isDynamicDim(d))
+        dynamicDims.push_back(rw.create<tensor::DimOp>(
+            op.getLoc(), adaptor.getOperand(), op.getPermutation()[d]));
+    Value init = rw.create<tensor::EmptyOp>(op.getLoc(), outType.getShape(),
+                                            outType.getElementType(),
+                                            dynamicDims);
+    auto transpose = rw.create<linalg::TransposeOp>(
+        op.getLoc(), adaptor.getOperand(), init, op.getPermutation());
+    rw.replaceOp(op, transpose.getResult());
+    return success();
+  }
+};
+
+struct SliceLowering : OpConversionPattern<prim::SliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::SliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    auto outType = op.getType();
+    if (!outType.hasStaticShape())
+      return rw.notifyMatchFailure(op, "dynamic slices are not lowered yet");
+    rw.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, outType, adaptor.getOperand(), ValueRange{}, ValueRange{},
+        ValueRange{}, op.getStart(), outType.getShape(), op.getStrides());
+    return success();
+  }
+};
+
+struct PadLowering : OpConversionPattern<prim::PadOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::PadOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    auto inType = op.getOperand().getType();
+    auto outType = op.getType();
+    if (!inType.hasStaticShape())
+      return rw.notifyMatchFailure(op, "dynamic pads are not lowered yet");
+    // fill + insert_slice: bufferizes to a fill and a copy into a subview.
+    Value filled = filledTensor(rw, op.getLoc(), outType, op.getValue());
+    SmallVector<int64_t> ones(inType.getRank(), 1);
+    rw.replaceOpWithNewOp<tensor::InsertSliceOp>(
+        op, adaptor.getOperand(), filled, ValueRange{}, ValueRange{},
+        ValueRange{}, op.getLow(), inType.getShape(), ones);
+    return success();
+  }
+};
+
+struct ConcatLowering : OpConversionPattern<prim::ConcatOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::ConcatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    auto outType = op.getType();
+    if (!outType.hasStaticShape())
+      return rw.notifyMatchFailure(op, "dynamic concats are not lowered yet");
+    Value result = emptyTensor(rw, op.getLoc(), outType);
+    int64_t dim = op.getDim(), offset = 0;
+    for (Value input : adaptor.getInputs()) {
+      auto t = cast<RankedTensorType>(input.getType());
+      SmallVector<int64_t> offsets(t.getRank(), 0), ones(t.getRank(), 1);
+      offsets[dim] = offset;
+      result = rw.create<tensor::InsertSliceOp>(
+          op.getLoc(), input, result, ValueRange{}, ValueRange{}, ValueRange{},
+          offsets, t.getShape(), ones);
+      offset += t.getDimSize(dim);
+    }
+    rw.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::ReduceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    if (failed(checkElementTypes(op, rw)))
+      return failure();
+    auto outType = op.getType();
+    Location loc = op.getLoc();
+    if (!outType.hasStaticShape())
+      return rw.notifyMatchFailure(op, "dynamic reductions are not lowered yet");
+    prim::ReduceKind kind = op.getKind();
+    Value init = filledTensor(
+        rw, loc, outType, reductionIdentity(rw, kind, outType.getElementType()));
+    auto reduce = rw.create<linalg::ReduceOp>(
+        loc, adaptor.getOperand(), init, op.getDims(),
+        [kind](OpBuilder &b, Location l, ValueRange args) {
+          b.create<linalg::YieldOp>(l, combine(b, l, kind, args[1], args[0]));
+        });
+    rw.replaceOp(op, reduce.getResult(0));
+    return success();
+  }
+};
+
+struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::ReduceWindowOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    if (failed(checkElementTypes(op, rw)))
+      return failure();
+    auto outType = op.getType();
+    Location loc = op.getLoc();
+    if (!outType.hasStaticShape())
+      return rw.notifyMatchFailure(op, "dynamic pooling is not lowered yet");
+    int64_t rank = outType.getRank();
+    prim::ReduceKind kind = op.getKind();
+    // Loops: rank output dims, then rank window dims. The window operand
+    // only gives the reduction loops their bounds.
+    SmallVector<AffineExpr> inputExprs, windowExprs, outputExprs;
+    for (int64_t d = 0; d < rank; ++d) {
+      AffineExpr o = rw.getAffineDimExpr(d), w = rw.getAffineDimExpr(rank + d);
+      inputExprs.push_back(o * op.getStrides()[d] + w * op.getDilations()[d]);
+      windowExprs.push_back(w);
+      outputExprs.push_back(o);
+    }
+    MLIRContext *ctx = rw.getContext();
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(2 * rank, 0, inputExprs, ctx),
+        AffineMap::get(2 * rank, 0, windowExprs, ctx),
+        AffineMap::get(2 * rank, 0, outputExprs, ctx)};
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    iterators.append(rank, utils::IteratorType::reduction);
+    Value window = rw.create<tensor::EmptyOp>(loc, op.getWindow(),
+                                              outType.getElementType());
+    Value init = filledTensor(
+        rw, loc, outType, reductionIdentity(rw, kind, outType.getElementType()));
+    auto generic = rw.create<linalg::GenericOp>(
+        loc, outType, ValueRange{adaptor.getOperand(), window}, init, maps,
+        iterators, [kind](OpBuilder &b, Location l, ValueRange args) {
+          b.create<linalg::YieldOp>(l, combine(b, l, kind, args[2], args[0]));
+        });
+    rw.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Contractions
+//===----------------------------------------------------------------------===//
+
+struct MatmulLowering : OpConversionPattern<prim::MatmulOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::MatmulOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    if (failed(checkElementTypes(op, rw)))
+      return failure();
+    auto outType = op.getType();
+    Location loc = op.getLoc();
+    if (!outType.hasStaticShape() || !op.getLhs().getType().hasStaticShape() ||
+        !op.getRhs().getType().hasStaticShape())
+      return rw.notifyMatchFailure(op, "dynamic matmuls are not lowered yet");
+    int64_t rank = outType.getRank();
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    TypedAttr zero = scalarAttr(rw, outType.getElementType(), 0);
+    if (rank == 2) {
+      Value init = filledTensor(rw, loc, outType, zero);
+      rw.replaceOp(op, rw.create<linalg::MatmulOp>(loc, ValueRange{lhs, rhs},
+                                                   init)
+                           .getResult(0));
+      return success();
+    }
+    // Fold all batch dims into one for linalg.batch_matmul.
+    auto collapse = [&](Value v) -> Value {
+      auto t = cast<RankedTensorType>(v.getType());
+      if (t.getRank() == 3)
+        return v;
+      int64_t batch = 1;
+      for (int64_t d = 0; d < t.getRank() - 2; ++d)
+        batch *= t.getDimSize(d);
+      SmallVector<ReassociationIndices> r = {
+          llvm::to_vector(llvm::seq<int64_t>(0, t.getRank() - 2)),
+          {t.getRank() - 2},
+          {t.getRank() - 1}};
+      auto type = RankedTensorType::get(
+          {batch, t.getDimSize(t.getRank() - 2), t.getDimSize(t.getRank() - 1)},
+          t.getElementType());
+      return rw.create<tensor::CollapseShapeOp>(loc, type, v, r);
+    };
+    Value lhs3 = collapse(lhs), rhs3 = collapse(rhs);
+    auto lt = cast<RankedTensorType>(lhs3.getType());
+    auto rt = cast<RankedTensorType>(rhs3.getType());
+    auto out3 = RankedTensorType::get(
+        {lt.getDimSize(0), lt.getDimSize(1), rt.getDimSize(2)},
+        outType.getElementType());
+    Value init = filledTensor(rw, loc, out3, zero);
+    Value result =
+        rw.create<linalg::BatchMatmulOp>(loc, ValueRange{lhs3, rhs3}, init)
+            .getResult(0);
+    if (rank > 3) {
+      SmallVector<ReassociationIndices> r = {
+          llvm::to_vector(llvm::seq<int64_t>(0, rank - 2)),
+          {rank - 2},
+          {rank - 1}};
+      result = rw.create<tensor::ExpandShapeOp>(loc, outType, result, r);
+    }
+    rw.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct ConvLowering : OpConversionPattern<prim::ConvOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(prim::ConvOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    auto outType = op.getType();
+    auto inType = op.getInput().getType();
+    auto filterType = op.getFilter().getType();
+    Location loc = op.getLoc();
+    if (!outType.hasStaticShape() || !inType.hasStaticShape() ||
+        !filterType.hasStaticShape())
+      return rw.notifyMatchFailure(op, "dynamic convolutions are not lowered");
+    auto strides = rw.getI64TensorAttr(op.getStrides());
+    auto dilations = rw.getI64TensorAttr(op.getDilations());
+    TypedAttr zero = scalarAttr(rw, outType.getElementType(), 0);
+    int64_t groups = op.getGroups();
+    if (groups == 1) {
+      Value init = filledTensor(rw, loc, outType, zero);
+      auto conv = rw.create<linalg::Conv2DNchwFchwOp>(
+          loc, outType, ValueRange{adaptor.getInput(), adaptor.getFilter()},
+          init, strides, dilations);
+      rw.replaceOp(op, conv.getResult(0));
+      return success();
+    }
+    // Grouped: [N, G*C, H, W] x [G*F, C, KH, KW] as [N, G, C, H, W] x
+    // [G, F, C, KH, KW] -> [N, G, F, OH, OW].
+    Type et = outType.getElementType();
+    auto in = inType.getShape(), f = filterType.getShape(),
+         out = outType.getShape();
+    auto in5 = RankedTensorType::get(
+        {in[0], groups, in[1] / groups, in[2], in[3]}, et);
+    auto f5 = RankedTensorType::get(
+        {groups, f[0] / groups, f[1], f[2], f[3]}, et);
+    auto out5 = RankedTensorType::get(
+        {out[0], groups, out[1] / groups, out[2], out[3]}, et);
+    SmallVector<ReassociationIndices> split1 = {{0}, {1, 2}, {3}, {4}};
+    SmallVector<ReassociationIndices> split0 = {{0, 1}, {2}, {3}, {4}};
+    Value input =
+        rw.create<tensor::ExpandShapeOp>(loc, in5, adaptor.getInput(), split1);
+    Value filter =
+        rw.create<tensor::ExpandShapeOp>(loc, f5, adaptor.getFilter(), split0);
+    Value init = filledTensor(rw, loc, out5, zero);
+    auto conv = rw.create<linalg::Conv2DNgchwFgchwOp>(
+        loc, out5, ValueRange{input, filter}, init, strides, dilations);
+    rw.replaceOpWithNewOp<tensor::CollapseShapeOp>(op, outType,
+                                                   conv.getResult(0), split1);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+struct ConvertPrimToLinalgPass
+    : dlc::impl::ConvertPrimToLinalgBase<ConvertPrimToLinalgPass> {
+  void runOnOperation() override {
+    MLIRContext *ctx = &getContext();
+    ConversionTarget target(*ctx);
+    target.addIllegalDialect<prim::PrimDialect>();
+    target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
+                           arith::ArithDialect, math::MathDialect>();
+    target.addLegalOp<func::FuncOp, func::ReturnOp>();
+    RewritePatternSet patterns(ctx);
+    patterns.add<
+        ElementwiseLowering<prim::AddOp>, ElementwiseLowering<prim::SubOp>,
+        ElementwiseLowering<prim::MulOp>, ElementwiseLowering<prim::DivOp>,
+        ElementwiseLowering<prim::MaxOp>, ElementwiseLowering<prim::MinOp>,
+        ElementwiseLowering<prim::PowOp>, ElementwiseLowering<prim::NegOp>,
+        ElementwiseLowering<prim::AbsOp>, ElementwiseLowering<prim::SqrtOp>,
+        ElementwiseLowering<prim::ExpOp>, ElementwiseLowering<prim::LogOp>,
+        ElementwiseLowering<prim::TanhOp>, ElementwiseLowering<prim::ErfOp>,
+        ElementwiseLowering<prim::CompareOp>,
+        ElementwiseLowering<prim::SelectOp>,
+        ElementwiseLowering<prim::ConvertOp>, BroadcastInDimLowering,
+        ReshapeLowering, TransposeLowering, SliceLowering, PadLowering,
+        ConcatLowering, ReduceLowering, ReduceWindowLowering, MatmulLowering,
+        ConvLowering>(ctx);
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

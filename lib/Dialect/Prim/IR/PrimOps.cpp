@@ -1,0 +1,478 @@
+//===- PrimOps.cpp - prim op verifiers, type inference, folders -----------===//
+#include "dlc/Dialect/Prim/IR/PrimDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace dlc::prim;
+
+//===----------------------------------------------------------------------===//
+// Constant helpers
+//===----------------------------------------------------------------------===//
+
+static int64_t byteWidth(Type elementType) {
+  return (elementType.getIntOrFloatBitWidth() + 7) / 8;
+}
+
+LogicalResult dlc::prim::getElementBytes(ElementsAttr attr,
+                                         SmallVectorImpl<char> &bytes) {
+  auto type = cast<ShapedType>(attr.getType());
+  if (!type.hasStaticShape() || !type.getElementType().isIntOrFloat() ||
+      type.getElementType().isInteger(1))
+    return failure();
+  int64_t width = byteWidth(type.getElementType());
+  int64_t numel = type.getNumElements();
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
+    ArrayRef<char> raw = dense.getRawData();
+    if (dense.isSplat()) {
+      for (int64_t i = 0; i < numel; ++i)
+        bytes.append(raw.begin(), raw.begin() + width);
+      return success();
+    }
+    bytes.append(raw.begin(), raw.end());
+    return success();
+  }
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {
+    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+    if (!blob || (int64_t)blob->getData().size() != numel * width)
+      return failure();
+    bytes.append(blob->getData().begin(), blob->getData().end());
+    return success();
+  }
+  return failure();
+}
+
+FailureOr<SmallVector<int64_t>> dlc::prim::getIntElements(ElementsAttr attr) {
+  auto type = cast<ShapedType>(attr.getType());
+  if (!type.getElementType().isIntOrIndex())
+    return failure();
+  SmallVector<int64_t> values;
+  if (auto dense = dyn_cast<DenseIntElementsAttr>(attr)) {
+    for (const APInt &v : dense.getValues<APInt>())
+      values.push_back(type.getElementType().isInteger(1) ? v.getZExtValue()
+                                                          : v.getSExtValue());
+    return values;
+  }
+  SmallVector<char> bytes;
+  if (failed(getElementBytes(attr, bytes)))
+    return failure();
+  unsigned bits = type.getElementType().getIntOrFloatBitWidth();
+  int64_t width = byteWidth(type.getElementType());
+  for (size_t offset = 0; offset < bytes.size(); offset += width) {
+    uint64_t raw = 0;
+    std::memcpy(&raw, bytes.data() + offset, width);
+    values.push_back(APInt(bits, raw).getSExtValue());
+  }
+  return values;
+}
+
+//===----------------------------------------------------------------------===//
+// Shared inference helpers
+//===----------------------------------------------------------------------===//
+
+static RankedTensorType getRanked(Value v) {
+  return dyn_cast<RankedTensorType>(v.getType());
+}
+
+static LogicalResult emitInferError(std::optional<Location> loc,
+                                    const Twine &message) {
+  return emitOptionalError(loc, message);
+}
+
+//===----------------------------------------------------------------------===//
+// CompareOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CompareOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  auto lhs = getRanked(operands[0]);
+  if (!lhs)
+    return emitInferError(loc, "prim.compare needs ranked operands");
+  inferred.push_back(lhs.clone(IntegerType::get(context, 1)));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// SelectOp, ConvertOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SelectOp::verify() {
+  if (getCond().getType().getShape() != getOnTrue().getType().getShape())
+    return emitOpError("condition shape differs from the value shape");
+  return success();
+}
+
+LogicalResult ConvertOp::verify() {
+  if (getOperand().getType().getShape() != getResult().getType().getShape())
+    return emitOpError("result shape differs from the operand shape");
+  return success();
+}
+
+OpFoldResult ConvertOp::fold(FoldAdaptor) {
+  if (getOperand().getType() == getResult().getType())
+    return getOperand();
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// BroadcastInDimOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult BroadcastInDimOp::verify() {
+  auto in = getOperand().getType();
+  auto out = getResult().getType();
+  if (in.getElementType() != out.getElementType())
+    return emitOpError("element types differ");
+  ArrayRef<int64_t> dims = getDims();
+  if ((int64_t)dims.size() != in.getRank())
+    return emitOpError("needs one entry in dims per operand dimension");
+  for (auto [i, d] : llvm::enumerate(dims)) {
+    if (d < 0 || d >= out.getRank() || (i > 0 && d <= dims[i - 1]))
+      return emitOpError("dims must be strictly increasing result dimensions");
+    int64_t inDim = in.getDimSize(i), outDim = out.getDimSize(d);
+    if (inDim != 1 && !ShapedType::isDynamic(inDim) &&
+        !ShapedType::isDynamic(outDim) && inDim != outDim)
+      return emitOpError("operand dimension ")
+             << i << " (" << inDim << ") cannot broadcast to result dimension "
+             << d << " (" << outDim << ")";
+  }
+  return success();
+}
+
+OpFoldResult BroadcastInDimOp::fold(FoldAdaptor adaptor) {
+  if (getOperand().getType() == getResult().getType())
+    return getOperand();
+  auto splat = dyn_cast_or_null<SplatElementsAttr>(adaptor.getOperand());
+  if (splat && getResult().getType().hasStaticShape())
+    return SplatElementsAttr::get(getResult().getType(),
+                                  splat.getSplatValue<Attribute>());
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// ReshapeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReshapeOp::verify() {
+  auto in = getOperand().getType();
+  auto out = getResult().getType();
+  if (in.getElementType() != out.getElementType())
+    return emitOpError("element types differ");
+  if (in.hasStaticShape() && out.hasStaticShape() &&
+      in.getNumElements() != out.getNumElements())
+    return emitOpError("changes the element count from ")
+           << in.getNumElements() << " to " << out.getNumElements();
+  return success();
+}
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
+  auto type = getResult().getType();
+  if (getOperand().getType() == type)
+    return getOperand();
+  if (auto producer = getOperand().getDefiningOp<ReshapeOp>()) {
+    getOperandMutable().assign(producer.getOperand());
+    return getResult();
+  }
+  if (auto dense = dyn_cast_or_null<DenseElementsAttr>(adaptor.getOperand()))
+    if (type.hasStaticShape())
+      return dense.reshape(type);
+  if (auto resource =
+          dyn_cast_or_null<DenseResourceElementsAttr>(adaptor.getOperand()))
+    if (type.hasStaticShape())
+      return DenseResourceElementsAttr::get(type, resource.getRawHandle());
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// TransposeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TransposeOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  TransposeOp::Adaptor adaptor(operands, attributes, properties, regions);
+  auto in = getRanked(adaptor.getOperand());
+  if (!in)
+    return emitInferError(loc, "prim.transpose needs a ranked operand");
+  ArrayRef<int64_t> perm = adaptor.getPermutation();
+  if ((int64_t)perm.size() != in.getRank())
+    return emitInferError(loc, "permutation length differs from the rank");
+  SmallVector<bool> seen(perm.size(), false);
+  SmallVector<int64_t> shape;
+  for (int64_t p : perm) {
+    if (p < 0 || p >= in.getRank() || seen[p])
+      return emitInferError(loc, "permutation is not a permutation");
+    seen[p] = true;
+    shape.push_back(in.getDimSize(p));
+  }
+  inferred.push_back(in.clone(shape));
+  return success();
+}
+
+OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
+  ArrayRef<int64_t> perm = getPermutation();
+  if (llvm::equal(perm, llvm::seq<int64_t>(0, perm.size())))
+    return getOperand();
+  auto attr = dyn_cast_or_null<ElementsAttr>(adaptor.getOperand());
+  auto inType = getOperand().getType();
+  auto outType = getResult().getType();
+  if (!attr || !outType.hasStaticShape())
+    return {};
+  if (auto splat = dyn_cast<SplatElementsAttr>(attr))
+    return SplatElementsAttr::get(outType, splat.getSplatValue<Attribute>());
+  SmallVector<char> bytes;
+  if (failed(getElementBytes(attr, bytes)))
+    return {};
+  int64_t width = byteWidth(inType.getElementType());
+  int64_t rank = inType.getRank();
+  // Strides of the input, read through the permutation.
+  SmallVector<int64_t> inStrides(rank, 1);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    inStrides[d] = inStrides[d + 1] * inType.getDimSize(d + 1);
+  SmallVector<char> out(bytes.size());
+  SmallVector<int64_t> index(rank, 0);
+  int64_t numel = outType.getNumElements();
+  for (int64_t linear = 0; linear < numel; ++linear) {
+    int64_t src = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      src += index[d] * inStrides[perm[d]];
+    std::memcpy(out.data() + linear * width, bytes.data() + src * width,
+                width);
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      if (++index[d] < outType.getDimSize(d))
+        break;
+      index[d] = 0;
+    }
+  }
+  return DenseElementsAttr::getFromRawBuffer(outType, out);
+}
+
+//===----------------------------------------------------------------------===//
+// SliceOp, PadOp, ConcatOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SliceOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  SliceOp::Adaptor adaptor(operands, attributes, properties, regions);
+  auto in = getRanked(adaptor.getOperand());
+  ArrayRef<int64_t> start = adaptor.getStart(), limit = adaptor.getLimit(),
+                    strides = adaptor.getStrides();
+  if (!in || (int64_t)start.size() != in.getRank() ||
+      limit.size() != start.size() || strides.size() != start.size())
+    return emitInferError(loc, "prim.slice needs start/limit/strides per dim");
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < in.getRank(); ++d) {
+    int64_t size = in.getDimSize(d);
+    if (strides[d] <= 0 || start[d] < 0 || limit[d] < start[d] ||
+        (!ShapedType::isDynamic(size) && limit[d] > size))
+      return emitInferError(loc, "prim.slice bounds out of range in dim " +
+                                      Twine(d));
+    shape.push_back((limit[d] - start[d] + strides[d] - 1) / strides[d]);
+  }
+  inferred.push_back(in.clone(shape));
+  return success();
+}
+
+LogicalResult PadOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  PadOp::Adaptor adaptor(operands, attributes, properties, regions);
+  auto in = getRanked(adaptor.getOperand());
+  ArrayRef<int64_t> low = adaptor.getLow(), high = adaptor.getHigh();
+  if (!in || (int64_t)low.size() != in.getRank() || high.size() != low.size())
+    return emitInferError(loc, "prim.pad needs low/high per dim");
+  if (adaptor.getValue().getType() != in.getElementType())
+    return emitInferError(loc, "prim.pad value type differs from elements");
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < in.getRank(); ++d) {
+    if (low[d] < 0 || high[d] < 0)
+      return emitInferError(loc, "prim.pad amounts must be non-negative");
+    int64_t size = in.getDimSize(d);
+    shape.push_back(ShapedType::isDynamic(size) ? size
+                                                : size + low[d] + high[d]);
+  }
+  inferred.push_back(in.clone(shape));
+  return success();
+}
+
+LogicalResult ConcatOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  ConcatOp::Adaptor adaptor(operands, attributes, properties, regions);
+  if (operands.empty())
+    return emitInferError(loc, "prim.concat needs at least one input");
+  auto first = getRanked(operands[0]);
+  int64_t dim = adaptor.getDim();
+  if (!first || dim < 0 || dim >= first.getRank())
+    return emitInferError(loc, "prim.concat dimension out of range");
+  SmallVector<int64_t> shape(first.getShape());
+  shape[dim] = 0;
+  for (Value v : operands) {
+    auto t = getRanked(v);
+    if (!t || t.getRank() != first.getRank())
+      return emitInferError(loc, "prim.concat inputs differ in rank");
+    for (int64_t d = 0; d < t.getRank(); ++d) {
+      if (d == dim)
+        continue;
+      if (!ShapedType::isDynamic(t.getDimSize(d)) &&
+          !ShapedType::isDynamic(shape[d]) && t.getDimSize(d) != shape[d])
+        return emitInferError(loc,
+                              "prim.concat inputs differ in dim " + Twine(d));
+    }
+    if (ShapedType::isDynamic(shape[dim]) ||
+        ShapedType::isDynamic(t.getDimSize(dim)))
+      shape[dim] = ShapedType::kDynamic;
+    else
+      shape[dim] += t.getDimSize(dim);
+  }
+  inferred.push_back(first.clone(shape));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ReduceOp, ReduceWindowOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReduceOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  ReduceOp::Adaptor adaptor(operands, attributes, properties, regions);
+  auto in = getRanked(adaptor.getOperand());
+  if (!in)
+    return emitInferError(loc, "prim.reduce needs a ranked operand");
+  ArrayRef<int64_t> dims = adaptor.getDims();
+  SmallVector<int64_t> shape;
+  for (auto [i, d] : llvm::enumerate(dims))
+    if (d < 0 || d >= in.getRank() || (i > 0 && d <= dims[i - 1]))
+      return emitInferError(loc, "prim.reduce dims must be sorted and valid");
+  for (int64_t d = 0; d < in.getRank(); ++d)
+    if (!llvm::is_contained(dims, d))
+      shape.push_back(in.getDimSize(d));
+  inferred.push_back(in.clone(shape));
+  return success();
+}
+
+LogicalResult ReduceWindowOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  ReduceWindowOp::Adaptor adaptor(operands, attributes, properties, regions);
+  auto in = getRanked(adaptor.getOperand());
+  ArrayRef<int64_t> window = adaptor.getWindow(),
+                    strides = adaptor.getStrides(),
+                    dilations = adaptor.getDilations();
+  if (!in || (int64_t)window.size() != in.getRank() ||
+      strides.size() != window.size() || dilations.size() != window.size())
+    return emitInferError(
+        loc, "prim.reduce_window needs window/strides/dilations per dim");
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < in.getRank(); ++d) {
+    if (window[d] < 1 || strides[d] < 1 || dilations[d] < 1)
+      return emitInferError(loc, "prim.reduce_window sizes must be positive");
+    int64_t size = in.getDimSize(d);
+    if (ShapedType::isDynamic(size)) {
+      shape.push_back(size);
+      continue;
+    }
+    int64_t span = dilations[d] * (window[d] - 1) + 1;
+    if (span > size)
+      return emitInferError(
+          loc, "prim.reduce_window window larger than dim " + Twine(d));
+    shape.push_back((size - span) / strides[d] + 1);
+  }
+  inferred.push_back(in.clone(shape));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// MatmulOp, ConvOp
+//===----------------------------------------------------------------------===//
+
+static int64_t mergeDim(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) ? b : a;
+}
+
+static bool dimsConflict(int64_t a, int64_t b) {
+  return !ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b;
+}
+
+LogicalResult MatmulOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  auto lhs = getRanked(operands[0]);
+  auto rhs = getRanked(operands[1]);
+  if (!lhs || !rhs || lhs.getRank() < 2 || lhs.getRank() != rhs.getRank())
+    return emitInferError(loc, "prim.matmul needs operands of one rank >= 2");
+  int64_t rank = lhs.getRank();
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < rank - 2; ++d) {
+    if (dimsConflict(lhs.getDimSize(d), rhs.getDimSize(d)))
+      return emitInferError(loc, "prim.matmul batch dims differ");
+    shape.push_back(mergeDim(lhs.getDimSize(d), rhs.getDimSize(d)));
+  }
+  if (dimsConflict(lhs.getDimSize(rank - 1), rhs.getDimSize(rank - 2)))
+    return emitInferError(loc, "prim.matmul contraction dims differ: " +
+                                   Twine(lhs.getDimSize(rank - 1)) + " vs " +
+                                   Twine(rhs.getDimSize(rank - 2)));
+  shape.push_back(lhs.getDimSize(rank - 2));
+  shape.push_back(rhs.getDimSize(rank - 1));
+  inferred.push_back(lhs.clone(shape));
+  return success();
+}
+
+LogicalResult ConvOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  ConvOp::Adaptor adaptor(operands, attributes, properties, regions);
+  auto in = getRanked(adaptor.getInput());
+  auto filter = getRanked(adaptor.getFilter());
+  if (!in || !filter || in.getRank() != 4 || filter.getRank() != 4)
+    return emitInferError(loc, "prim.conv needs rank-4 input and filter");
+  ArrayRef<int64_t> strides = adaptor.getStrides(),
+                    dilations = adaptor.getDilations();
+  int64_t groups = adaptor.getGroups();
+  if (strides.size() != 2 || dilations.size() != 2 || groups < 1)
+    return emitInferError(loc, "prim.conv needs 2 strides, 2 dilations and "
+                               "groups >= 1");
+  int64_t channels = in.getDimSize(1), features = filter.getDimSize(0);
+  if (!ShapedType::isDynamic(channels) &&
+      (channels % groups != 0 ||
+       dimsConflict(channels / groups, filter.getDimSize(1))))
+    return emitInferError(loc, "prim.conv channel count does not match the "
+                               "filter and groups");
+  if (!ShapedType::isDynamic(features) && features % groups != 0)
+    return emitInferError(loc, "prim.conv features not divisible by groups");
+  SmallVector<int64_t> shape = {in.getDimSize(0), features};
+  for (int64_t i = 0; i < 2; ++i) {
+    int64_t size = in.getDimSize(2 + i), k = filter.getDimSize(2 + i);
+    if (strides[i] < 1 || dilations[i] < 1)
+      return emitInferError(loc, "prim.conv strides/dilations must be >= 1");
+    if (ShapedType::isDynamic(size) || ShapedType::isDynamic(k)) {
+      shape.push_back(ShapedType::kDynamic);
+      continue;
+    }
+    int64_t span = dilations[i] * (k - 1) + 1;
+    if (span > size)
+      return emitInferError(loc, "prim.conv kernel larger than the input");
+    shape.push_back((size - span) / strides[i] + 1);
+  }
+  inferred.push_back(in.clone(shape));
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "dlc/Dialect/Prim/IR/PrimOps.cpp.inc"

@@ -1,0 +1,324 @@
+//===- Compile.cpp - ONNX file in, any stage out --------------------------===//
+#include "dlc/Pipelines/Compile.h"
+
+#include "dlc/Conversion/OnnxToPrim.h"
+#include "dlc/Dialect/Onnx/IR/OnnxDialect.h"
+#include "dlc/Import/Importer.h"
+#include "dlc/Pipelines/Pipelines.h"
+#include "dlc/Target/CpuTarget.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+
+using namespace mlir;
+
+namespace dlc {
+
+std::optional<Stage> parseStage(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<Stage>>(name)
+      .Case("onnx", Stage::Onnx)
+      .Case("prim", Stage::Prim)
+      .Case("linalg", Stage::Linalg)
+      .Case("llvm", Stage::Llvm)
+      .Case("obj", Stage::Obj)
+      .Case("so", Stage::So)
+      .Default(std::nullopt);
+}
+
+llvm::StringRef stageName(Stage stage) {
+  switch (stage) {
+  case Stage::Onnx:
+    return "onnx";
+  case Stage::Prim:
+    return "prim";
+  case Stage::Linalg:
+    return "linalg";
+  case Stage::Llvm:
+    return "llvm";
+  case Stage::Obj:
+    return "obj";
+  case Stage::So:
+    return "so";
+  }
+  return "?";
+}
+
+namespace {
+
+CompileResult failure(FailureKind kind, const std::string &message) {
+  CompileResult result;
+  result.failure = kind;
+  result.message = message;
+  return result;
+}
+
+/// Collects diagnostics as "PATH: error: message" lines.
+class DiagnosticCollector {
+public:
+  DiagnosticCollector(MLIRContext &context, std::string path)
+      : path(std::move(path)),
+        handler(&context, [this](Diagnostic &diag) {
+          if (diag.getSeverity() != DiagnosticSeverity::Error)
+            return success();
+          messages += this->path + ": " + diag.str() + "\n";
+          for (const Diagnostic &note : diag.getNotes())
+            messages += this->path + ": note: " + note.str() + "\n";
+          return success();
+        }) {}
+
+  std::string take(const std::string &fallback) {
+    std::string result = messages.empty() ? path + ": " + fallback : messages;
+    messages.clear();
+    if (!result.empty() && result.back() == '\n')
+      result.pop_back();
+    return result;
+  }
+
+private:
+  std::string path;
+  std::string messages;
+  ScopedDiagnosticHandler handler;
+};
+
+std::unique_ptr<MLIRContext> makeContext() {
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllPasses();
+  auto context = std::make_unique<MLIRContext>(registry);
+  context->loadAllAvailableDialects();
+  return context;
+}
+
+/// Writes `data` to `path` through a temporary file in the same directory,
+/// renamed into place once complete ("-" writes to stdout).
+llvm::Error writeOutput(const std::string &path, llvm::StringRef data) {
+  if (path == "-") {
+    llvm::outs() << data;
+    llvm::outs().flush();
+    return llvm::Error::success();
+  }
+  llvm::SmallString<256> temp;
+  int fd;
+  if (auto ec = llvm::sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temp))
+    return llvm::createStringError(ec, "cannot create " + path + ": " +
+                                           ec.message());
+  {
+    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+    os << data;
+    os.close();
+    if (os.has_error()) {
+      os.clear_error();
+      llvm::sys::fs::remove(temp);
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "cannot write " + path);
+    }
+  }
+  if (auto ec = llvm::sys::fs::rename(temp, path)) {
+    llvm::sys::fs::remove(temp);
+    return llvm::createStringError(ec, "cannot write " + path + ": " +
+                                           ec.message());
+  }
+  return llvm::Error::success();
+}
+
+std::string printModule(ModuleOp module) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  module.print(os);
+  return text;
+}
+
+std::string defaultRuntimeDir() {
+  std::string exe = llvm::sys::fs::getMainExecutable(
+      nullptr, reinterpret_cast<void *>(&defaultRuntimeDir));
+  llvm::SmallString<256> dir(llvm::sys::path::parent_path(exe));
+  llvm::sys::path::append(dir, "..", "lib");
+  return std::string(dir);
+}
+
+/// Runs `build`'s pipeline on `module`.
+LogicalResult runPipeline(MLIRContext &context, ModuleOp module,
+                          void (*build)(OpPassManager &)) {
+  PassManager pm(&context);
+  build(pm);
+  return pm.run(module);
+}
+
+} // namespace
+
+CompileResult compile(const CompileOptions &options) {
+  auto context = makeContext();
+  const std::string &path = options.inputPath;
+  DiagnosticCollector diagnostics(*context, path);
+
+  ImportOptions importOptions;
+  for (const auto &entry : options.inputShapes)
+    importOptions.inputShapes[entry.getKey()] = entry.getValue();
+  auto imported = importOnnxFile(*context, path, importOptions);
+  if (!imported)
+    return failure(FailureKind::UserError, toString(imported.takeError()));
+  ModuleOp module = imported->get();
+
+  auto emitText = [&](Stage stage) -> CompileResult {
+    if (auto err = writeOutput(options.outputPath, printModule(module)))
+      return failure(FailureKind::UserError, toString(std::move(err)));
+    (void)stage;
+    return CompileResult();
+  };
+  if (options.emit == Stage::Onnx)
+    return emitText(Stage::Onnx);
+  if (failed(runPipeline(*context, module, buildOnnxToPrimPipeline)))
+    return failure(FailureKind::UserError,
+                   diagnostics.take("cannot convert the model to prim"));
+  if (options.emit == Stage::Prim)
+    return emitText(Stage::Prim);
+  // Lowering failures here are features dlc lacks (dynamic shapes, types).
+  if (failed(runPipeline(*context, module, buildPrimToLinalgPipeline)))
+    return failure(FailureKind::UserError,
+                   diagnostics.take("cannot lower the model to linalg"));
+  if (options.emit == Stage::Linalg)
+    return emitText(Stage::Linalg);
+  if (failed(runPipeline(*context, module, buildLinalgToLlvmPipeline)))
+    return failure(FailureKind::InternalError,
+                   diagnostics.take("internal error lowering to LLVM"));
+
+  bool wantObject = options.emit != Stage::Llvm;
+  if (wantObject && options.outputPath == "-")
+    return failure(FailureKind::UserError,
+                   "refusing to write binary output to stdout; give -o FILE");
+  auto code = emitHostCode(module, options.optLevel, wantObject);
+  if (!code)
+    return failure(FailureKind::InternalError,
+                   path + ": " + toString(code.takeError()));
+  if (options.emit != Stage::So) {
+    if (auto err = writeOutput(options.outputPath, *code))
+      return failure(FailureKind::UserError, toString(std::move(err)));
+    return CompileResult();
+  }
+
+  std::string runtimeDir = options.runtimeLibDir.empty()
+                               ? defaultRuntimeDir()
+                               : options.runtimeLibDir;
+  llvm::SmallString<256> runtime(runtimeDir);
+  llvm::sys::path::append(runtime, "libdlcrt.a");
+  if (!llvm::sys::fs::exists(runtime))
+    return failure(FailureKind::InternalError,
+                   "the runtime library " + std::string(runtime) +
+                       " is missing (is dlc installed correctly?)");
+  llvm::SmallString<256> objectPath, linkedPath;
+  if (auto ec = llvm::sys::fs::createTemporaryFile("dlc-model", "o",
+                                                   objectPath))
+    return failure(FailureKind::InternalError,
+                   "cannot create a temporary file: " + ec.message());
+  llvm::FileRemover objectRemover(objectPath);
+  if (auto err = writeOutput(std::string(objectPath), *code))
+    return failure(FailureKind::InternalError, toString(std::move(err)));
+  linkedPath = options.outputPath + ".tmp-link";
+  llvm::FileRemover linkedRemover(linkedPath);
+  if (auto err = linkSharedLibrary(objectPath, runtime, linkedPath))
+    return failure(FailureKind::InternalError, toString(std::move(err)));
+  if (auto ec = llvm::sys::fs::rename(linkedPath, options.outputPath))
+    return failure(FailureKind::UserError, "cannot write " +
+                                               options.outputPath + ": " +
+                                               ec.message());
+  return CompileResult();
+}
+
+static std::string dtypeName(Type type) {
+  if (type.isInteger(1))
+    return "bool";
+  if (type.isBF16())
+    return "bfloat16";
+  std::string prefix = isa<FloatType>(type)         ? "float"
+                       : type.isUnsignedInteger() ? "uint"
+                                                  : "int";
+  return prefix + std::to_string(type.getIntOrFloatBitWidth());
+}
+
+static ModelSummary::Tensor describeTensor(StringRef name, Type type,
+                                           ArrayAttr dimParams) {
+  ModelSummary::Tensor tensor;
+  tensor.name = name.str();
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  if (!ranked) {
+    tensor.dtype = "?";
+    return tensor;
+  }
+  tensor.dtype = dtypeName(ranked.getElementType());
+  for (int64_t d = 0; d < ranked.getRank(); ++d) {
+    std::string param;
+    if (dimParams && d < (int64_t)dimParams.size())
+      param = cast<StringAttr>(dimParams[d]).str();
+    if (!ranked.isDynamicDim(d))
+      tensor.dims.push_back(std::to_string(ranked.getDimSize(d)));
+    else
+      tensor.dims.push_back(param.empty() ? "?" : param);
+  }
+  return tensor;
+}
+
+CompileResult inspectOnnx(const std::string &path, ModelSummary &summary) {
+  auto context = makeContext();
+  DiagnosticCollector diagnostics(*context, path);
+  auto imported = importOnnxFile(*context, path);
+  if (!imported)
+    return failure(FailureKind::UserError, toString(imported.takeError()));
+  ModuleOp module = imported->get();
+  auto func = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);
+
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    DictionaryAttr attrs = func.getArgAttrDict(i);
+    summary.inputs.push_back(describeTensor(
+        attrs.getAs<StringAttr>(kNameAttr).getValue(),
+        func.getArgumentTypes()[i], attrs.getAs<ArrayAttr>(kDimParamsAttr)));
+  }
+  if (auto opsets = module->getAttrOfType<DictionaryAttr>(kOpsetImportAttr))
+    for (NamedAttribute entry : opsets)
+      summary.opsets.emplace_back(entry.getName().str(),
+                                  cast<IntegerAttr>(entry.getValue()).getInt());
+  std::map<std::string, int64_t> histogram;
+  std::map<std::string, std::string> unsupported;
+  func.walk([&](onnx::NodeOp node) {
+    std::string key = node.getDomain().empty()
+                          ? node.getOpType().str()
+                          : (node.getDomain() + "." + node.getOpType()).str();
+    ++histogram[key];
+    std::string reason;
+    if (!hasOnnxToPrimRule(node.getOpType(), node.getDomain(),
+                           node.getVersion(), reason))
+      unsupported[key] = key + " (opset " + std::to_string(node.getVersion()) +
+                         "): " + reason;
+  });
+  for (const auto &[op, count] : histogram)
+    summary.opHistogram.emplace_back(op, count);
+  llvm::stable_sort(summary.opHistogram, [](const auto &a, const auto &b) {
+    return a.second > b.second;
+  });
+  for (const auto &entry : unsupported)
+    summary.unsupportedOps.push_back(entry.second);
+
+  // Output types are known once the graph is in prim; if conversion fails,
+  // report why (attribute-level limits show up here).
+  std::vector<std::string> outputNames;
+  for (unsigned i = 0; i < func.getNumResults(); ++i)
+    outputNames.push_back(
+        func.getResultAttrDict(i).getAs<StringAttr>(kNameAttr).str());
+  bool converted = succeeded(runPipeline(*context, module, buildOnnxToPrimPipeline));
+  if (!converted && unsupported.empty())
+    summary.unsupportedOps.push_back(diagnostics.take("conversion failed"));
+  func = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);
+  for (unsigned i = 0; i < outputNames.size(); ++i)
+    summary.outputs.push_back(describeTensor(
+        outputNames[i], converted ? func.getResultTypes()[i] : Type(), {}));
+  return CompileResult();
+}
+
+} // namespace dlc

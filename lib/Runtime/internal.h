@@ -1,0 +1,81 @@
+/*===- internal.h - dlcrt internals shared by its sources and tests -*- C -*-===//
+ *
+ * Not installed and not exported from a model.so (hidden visibility).
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef DLC_RUNTIME_INTERNAL_H
+#define DLC_RUNTIME_INTERNAL_H
+
+#include <dlc/runtime/dlc_kernels.h>
+#include <dlc/runtime/dlc_runtime.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct dlc_model {
+  size_t num_inputs;
+  size_t num_outputs;
+  /* num_inputs + num_outputs entries: inputs first. name and shape point
+   * into separately allocated storage owned by the model. */
+  dlc_tensor_info *tensors;
+};
+
+/* Formats a message into *err (when err is not NULL) and returns status. */
+DLC_INTERNAL dlc_status dlc_fail(dlc_error *err, dlc_status status,
+                                 const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Parses a metadata blob (see lib/Runtime/metadata.c for the format) into a
+ * new model. On failure *model is set to NULL. */
+DLC_INTERNAL dlc_status dlc_parse_metadata(const char *text, dlc_model **model,
+                                           dlc_error *err);
+
+/* Frees a model built by dlc_parse_metadata; NULL is ignored. */
+DLC_INTERNAL void dlc_free_model(dlc_model *model);
+
+/* Writes a dtype's name ("float32", "int64", "bool", or a generic form for
+ * anything else) into buf. */
+DLC_INTERNAL void dlc_dtype_name(DLDataType dtype, char *buf, size_t size);
+
+/* dlc_model_run, with descriptors on the heap when they need more than
+ * stack_words 8-byte words (tests use 0 to cover the heap path). */
+DLC_INTERNAL dlc_status dlc_model_run_impl(const dlc_model *model,
+                                           const DLTensor *inputs,
+                                           size_t num_inputs,
+                                           DLTensor *outputs,
+                                           size_t num_outputs,
+                                           size_t stack_words, dlc_error *err);
+
+/* Direct (im2col-free, scratch-free) convolution with dlc_rt_conv2d's
+ * contract: its fallback when memory is short, exposed for tests. */
+DLC_INTERNAL void dlc_rt_conv2d_direct(
+    int64_t N, int64_t C, int64_t H, int64_t W, int64_t F, int64_t KH,
+    int64_t KW, int64_t OH, int64_t OW, int64_t stride_h, int64_t stride_w,
+    int64_t dil_h, int64_t dil_w, int64_t groups, const float *in,
+    const float *w, float *out);
+
+/* Instruction-set levels the kernels dispatch on, in increasing order. */
+typedef enum {
+  DLC_ISA_SCALAR = 0,
+  DLC_ISA_AVX2 = 1,   /* AVX2 + FMA, OS saves YMM state */
+  DLC_ISA_AVX512 = 2, /* AVX-512F + FMA, OS saves ZMM state */
+} dlc_isa;
+
+/* The best level this CPU and OS support (cached in an atomic). */
+DLC_INTERNAL dlc_isa dlc_rt_detect_isa(void);
+
+/* dlc_rt_sgemm forced to use at most the given level (for tests and
+ * benchmarks); levels the CPU lacks fall back to lower ones. */
+DLC_INTERNAL void dlc_rt_sgemm_isa(dlc_isa isa, int64_t batch, int64_t M,
+                                   int64_t N, int64_t K, const float *A,
+                                   int64_t a_bs, int64_t a_rs, int64_t a_cs,
+                                   const float *B, int64_t b_bs, int64_t b_rs,
+                                   int64_t b_cs, float *C, int64_t c_bs,
+                                   int64_t c_rs, int64_t c_cs);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* DLC_RUNTIME_INTERNAL_H */

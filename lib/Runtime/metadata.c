@@ -1,0 +1,319 @@
+/*===- metadata.c - Parser for the model metadata blob ---------*- C -*-===//
+ *
+ * The compiler embeds a NUL-terminated text blob in every model:
+ *
+ *   dlc-model 1
+ *   inputs <N>
+ *   <name_len> <name_bytes> <dtype_code> <dtype_bits> <ndim> <d0> <d1> ...
+ *   ...
+ *   outputs <M>
+ *   <same line format>
+ *
+ * Tokens are separated by single spaces and lines by '\n'. A name is
+ * exactly name_len raw bytes (spaces allowed, NUL not). dtype_code is
+ * DLPack's, plus DLC_DTYPE_CODE_BOOL (bits 8). A dim is an int64 >= 0, or
+ * -1 for a dynamic one. The parser never trusts the blob: any deviation
+ * gives DLC_ERROR_INVALID_ARGUMENT with the line number.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+dlc_status dlc_fail(dlc_error *err, dlc_status status, const char *fmt, ...) {
+  if (err) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    va_end(ap);
+  }
+  return status;
+}
+
+void dlc_dtype_name(DLDataType dtype, char *buf, size_t size) {
+  const char *base = NULL;
+  switch (dtype.code) {
+  case kDLInt:
+    base = "int";
+    break;
+  case kDLUInt:
+    base = "uint";
+    break;
+  case kDLFloat:
+    base = "float";
+    break;
+  case kDLBfloat:
+    base = "bfloat";
+    break;
+  case DLC_DTYPE_CODE_BOOL:
+    if (dtype.bits == 8 && dtype.lanes == 1) {
+      snprintf(buf, size, "bool");
+      return;
+    }
+    base = "bool";
+    break;
+  default:
+    break;
+  }
+  if (base && dtype.lanes == 1)
+    snprintf(buf, size, "%s%u", base, (unsigned)dtype.bits);
+  else if (base)
+    snprintf(buf, size, "%s%ux%u", base, (unsigned)dtype.bits,
+             (unsigned)dtype.lanes);
+  else
+    snprintf(buf, size, "dtype(code=%u, bits=%u, lanes=%u)",
+             (unsigned)dtype.code, (unsigned)dtype.bits,
+             (unsigned)dtype.lanes);
+}
+
+void dlc_free_model(dlc_model *model) {
+  if (!model)
+    return;
+  if (model->tensors) {
+    size_t n = model->num_inputs + model->num_outputs;
+    for (size_t i = 0; i < n; ++i) {
+      free((void *)model->tensors[i].name);
+      free((void *)model->tensors[i].shape);
+    }
+    free(model->tensors);
+  }
+  free(model);
+}
+
+typedef struct {
+  const char *p;   /* next unread byte */
+  const char *end; /* the terminating NUL */
+  int line;        /* 1-based, for messages */
+  dlc_error *err;
+} cursor;
+
+static dlc_status syntax_error(cursor *c, const char *what) {
+  return dlc_fail(c->err, DLC_ERROR_INVALID_ARGUMENT,
+                  "malformed model metadata (line %d): %s", c->line, what);
+}
+
+static size_t remaining(const cursor *c) { return (size_t)(c->end - c->p); }
+
+/* Consumes the literal lit; 0 when it is not there. */
+static int eat(cursor *c, const char *lit) {
+  size_t n = strlen(lit);
+  if (remaining(c) < n || memcmp(c->p, lit, n) != 0)
+    return 0;
+  c->p += n;
+  return 1;
+}
+
+/* Parses -?[0-9]+ into *v; 0 on a missing number or int64 overflow. */
+static int parse_int(cursor *c, int64_t *v) {
+  const char *p = c->p;
+  int neg = 0;
+  if (*p == '-') {
+    neg = 1;
+    ++p;
+  }
+  if (*p < '0' || *p > '9')
+    return 0;
+  /* Accumulate as a negative number so INT64_MIN is representable. */
+  int64_t acc = 0;
+  while (*p >= '0' && *p <= '9') {
+    int digit = *p - '0';
+    if (acc < (INT64_MIN + digit) / 10)
+      return 0;
+    acc = acc * 10 - digit;
+    ++p;
+  }
+  if (!neg) {
+    if (acc == INT64_MIN)
+      return 0;
+    acc = -acc;
+  }
+  *v = acc;
+  c->p = p;
+  return 1;
+}
+
+/* Consumes the end of a line: '\n', or the end of the blob. */
+static int eat_eol(cursor *c) {
+  if (*c->p == '\n') {
+    ++c->p;
+    ++c->line;
+    return 1;
+  }
+  return *c->p == '\0';
+}
+
+static int valid_dtype(int64_t code, int64_t bits) {
+  switch (code) {
+  case kDLInt:
+  case kDLUInt:
+    return bits == 8 || bits == 16 || bits == 32 || bits == 64;
+  case kDLFloat:
+    return bits == 16 || bits == 32 || bits == 64;
+  case kDLBfloat:
+    return bits == 16;
+  case DLC_DTYPE_CODE_BOOL:
+    return bits == 8;
+  default:
+    return 0;
+  }
+}
+
+static dlc_status parse_tensor(cursor *c, dlc_tensor_info *info) {
+  int64_t name_len, code, bits, ndim;
+  if (!parse_int(c, &name_len) || name_len < 0)
+    return syntax_error(c, "expected a name length");
+  if (!eat(c, " "))
+    return syntax_error(c, "expected ' ' after the name length");
+  /* remaining() stops at the first NUL, so a name cannot contain one. */
+  if ((uint64_t)name_len > remaining(c))
+    return syntax_error(c, "name runs past the end of the metadata");
+  char *name = (char *)malloc((size_t)name_len + 1);
+  if (!name)
+    return dlc_fail(c->err, DLC_ERROR_OUT_OF_MEMORY,
+                    "out of memory while reading model metadata");
+  memcpy(name, c->p, (size_t)name_len);
+  name[name_len] = '\0';
+  info->name = name;
+  c->p += name_len;
+
+  if (!eat(c, " ") || !parse_int(c, &code) || !eat(c, " ") ||
+      !parse_int(c, &bits) || !eat(c, " "))
+    return syntax_error(c, "expected ' <dtype_code> <dtype_bits> ' after "
+                           "the name");
+  if (!valid_dtype(code, bits))
+    return syntax_error(c, "unsupported dtype code/bits");
+  info->dtype.code = (uint8_t)code;
+  info->dtype.bits = (uint8_t)bits;
+  info->dtype.lanes = 1;
+
+  if (!parse_int(c, &ndim) || ndim < 0)
+    return syntax_error(c, "expected a rank >= 0");
+  /* Each dim takes at least two bytes (" 1"): bounds the allocation. */
+  if ((uint64_t)ndim > remaining(c) / 2 || ndim > INT32_MAX)
+    return syntax_error(c, "rank is larger than the dims that follow");
+  info->ndim = (int32_t)ndim;
+  int64_t *shape = (int64_t *)malloc(ndim > 0 ? (size_t)ndim * sizeof(int64_t)
+                                              : sizeof(int64_t));
+  if (!shape)
+    return dlc_fail(c->err, DLC_ERROR_OUT_OF_MEMORY,
+                    "out of memory while reading model metadata");
+  info->shape = shape;
+  for (int64_t d = 0; d < ndim; ++d) {
+    if (!eat(c, " ") || !parse_int(c, &shape[d]))
+      return syntax_error(c, "expected ' <dim>'");
+    if (shape[d] < -1)
+      return syntax_error(c, "dims must be >= 0, or -1 for dynamic");
+  }
+  if (!eat_eol(c))
+    return syntax_error(c, "unexpected text after the dims");
+  return DLC_OK;
+}
+
+/* Parses "<keyword> <count>\n" followed by count tensor lines into
+ * tensors[0..count); the array is allocated here. */
+static dlc_status parse_section(cursor *c, const char *keyword,
+                                dlc_tensor_info **tensors, size_t *count) {
+  int64_t n;
+  if (!eat(c, keyword) || !eat(c, " ") || !parse_int(c, &n) || n < 0 ||
+      !eat_eol(c)) {
+    char what[64];
+    snprintf(what, sizeof(what), "expected '%s <count>'", keyword);
+    return syntax_error(c, what);
+  }
+  /* A tensor line has at least 8 bytes ("0  2 32 0"): bounds the array. */
+  if ((uint64_t)n > remaining(c) / 8)
+    return syntax_error(c, "tensor count is larger than the lines that "
+                           "follow");
+  *tensors = (dlc_tensor_info *)calloc(n > 0 ? (size_t)n : 1,
+                                       sizeof(dlc_tensor_info));
+  if (!*tensors)
+    return dlc_fail(c->err, DLC_ERROR_OUT_OF_MEMORY,
+                    "out of memory while reading model metadata");
+  *count = (size_t)n;
+  for (int64_t i = 0; i < n; ++i) {
+    dlc_status st = parse_tensor(c, &(*tensors)[i]);
+    if (st != DLC_OK)
+      return st;
+  }
+  return DLC_OK;
+}
+
+static void free_tensors(dlc_tensor_info *tensors, size_t n) {
+  if (!tensors)
+    return;
+  for (size_t i = 0; i < n; ++i) {
+    free((void *)tensors[i].name);
+    free((void *)tensors[i].shape);
+  }
+  free(tensors);
+}
+
+dlc_status dlc_parse_metadata(const char *text, dlc_model **model,
+                              dlc_error *err) {
+  if (!model)
+    return dlc_fail(err, DLC_ERROR_INVALID_ARGUMENT,
+                    "model output pointer is NULL");
+  *model = NULL;
+  if (!text)
+    return dlc_fail(err, DLC_ERROR_INVALID_ARGUMENT,
+                    "model metadata is missing (NULL)");
+
+  cursor c = {text, text + strlen(text), 1, err};
+  int64_t version;
+  if (!eat(&c, "dlc-model ") || !parse_int(&c, &version) || !eat_eol(&c))
+    return syntax_error(&c, "expected 'dlc-model <version>'");
+  if (version != 1)
+    return dlc_fail(err, DLC_ERROR_INVALID_ARGUMENT,
+                    "model metadata version %lld is not supported by this "
+                    "runtime (version 1 is)",
+                    (long long)version);
+
+  dlc_tensor_info *inputs = NULL, *outputs = NULL;
+  size_t num_inputs = 0, num_outputs = 0;
+  dlc_status st = parse_section(&c, "inputs", &inputs, &num_inputs);
+  if (st == DLC_OK)
+    st = parse_section(&c, "outputs", &outputs, &num_outputs);
+  if (st == DLC_OK) {
+    while (*c.p == '\n')
+      ++c.p;
+    if (*c.p != '\0')
+      st = syntax_error(&c, "unexpected text after the outputs");
+  }
+
+  dlc_model *m = NULL;
+  if (st == DLC_OK) {
+    m = (dlc_model *)calloc(1, sizeof(dlc_model));
+    size_t total = num_inputs + num_outputs;
+    dlc_tensor_info *all = (dlc_tensor_info *)malloc(
+        (total > 0 ? total : 1) * sizeof(dlc_tensor_info));
+    if (!m || !all) {
+      free(m);
+      free(all);
+      m = NULL;
+      st = dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
+                    "out of memory while reading model metadata");
+    } else {
+      if (num_inputs)
+        memcpy(all, inputs, num_inputs * sizeof(dlc_tensor_info));
+      if (num_outputs)
+        memcpy(all + num_inputs, outputs,
+               num_outputs * sizeof(dlc_tensor_info));
+      m->num_inputs = num_inputs;
+      m->num_outputs = num_outputs;
+      m->tensors = all;
+      /* Ownership of names and shapes moved into the model. */
+      free(inputs);
+      free(outputs);
+      *model = m;
+      return DLC_OK;
+    }
+  }
+  /* parse_section leaves partially filled arrays zeroed past the failure
+   * point (calloc), so freeing every entry is safe. */
+  free_tensors(inputs, num_inputs);
+  free_tensors(outputs, num_outputs);
+  return st;
+}

@@ -1,0 +1,209 @@
+//===- LinalgToMicrokernels.cpp - f32 GEMM and conv to runtime kernels ----===//
+//
+// After bufferization, f32 matmuls and NCHW convolutions become calls into
+// dlcrt's blocked, packed and vectorized kernels (with run-time CPU
+// dispatch). Anything else stays for the loop lowering.
+//
+//===----------------------------------------------------------------------===//
+#include "dlc/Conversion/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/Utils/MemRefUtils.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace dlc {
+#define GEN_PASS_DEF_LINALGTOMICROKERNELS
+#define GEN_PASS_DEF_LOWERMEMREFCOPY
+#include "dlc/Conversion/Passes.h.inc"
+} // namespace dlc
+
+using namespace mlir;
+
+namespace {
+
+constexpr StringLiteral kSgemm = "dlc_rt_sgemm";
+constexpr StringLiteral kConv2d = "dlc_rt_conv2d";
+
+/// A strided f32 buffer, taken apart for a C call.
+struct Strided {
+  Value pointer;                // !llvm.ptr to the first element
+  SmallVector<Value> sizes;     // i64
+  SmallVector<Value> strides;   // i64, in elements
+};
+
+Value toI64(OpBuilder &b, Location loc, Value index) {
+  return b.create<arith::IndexCastOp>(loc, b.getI64Type(), index);
+}
+
+Strided decompose(OpBuilder &b, Location loc, Value memref) {
+  auto meta = b.create<memref::ExtractStridedMetadataOp>(loc, memref);
+  Value base = b.create<memref::ExtractAlignedPointerAsIndexOp>(
+      loc, meta.getBaseBuffer());
+  auto type = cast<MemRefType>(memref.getType());
+  int64_t bytes = type.getElementTypeBitWidth() / 8;
+  Value offsetBytes = b.create<arith::MulIOp>(
+      loc, meta.getOffset(), b.create<arith::ConstantIndexOp>(loc, bytes));
+  Value address = toI64(b, loc, b.create<arith::AddIOp>(loc, base, offsetBytes));
+  Strided s;
+  s.pointer = b.create<LLVM::IntToPtrOp>(
+      loc, LLVM::LLVMPointerType::get(b.getContext()), address);
+  for (Value v : meta.getSizes())
+    s.sizes.push_back(toI64(b, loc, v));
+  for (Value v : meta.getStrides())
+    s.strides.push_back(toI64(b, loc, v));
+  return s;
+}
+
+bool isF32Memref(Value v) {
+  auto type = dyn_cast<MemRefType>(v.getType());
+  return type && type.getElementType().isF32();
+}
+
+bool isContiguous(Value v) {
+  auto type = cast<MemRefType>(v.getType());
+  return type.getLayout().isIdentity() ||
+         (type.hasStaticShape() && memref::isStaticShapeAndContiguousRowMajor(type));
+}
+
+/// Declares `name(types...)` returning nothing, once per module.
+void declare(ModuleOp module, StringRef name, TypeRange types) {
+  if (module.lookupSymbol(name))
+    return;
+  OpBuilder b(module.getBodyRegion());
+  b.setInsertionPointToStart(module.getBody());
+  auto decl = b.create<func::FuncOp>(module.getLoc(), name,
+                                     b.getFunctionType(types, {}));
+  decl.setPrivate();
+}
+
+void callKernel(OpBuilder &b, Location loc, StringRef name,
+                ArrayRef<Value> args) {
+  auto module = b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
+  declare(module, name, ValueRange(args).getTypes());
+  b.create<func::CallOp>(loc, name, TypeRange{}, args);
+}
+
+/// C[b] += A[b] * B[b] for linalg.matmul and linalg.batch_matmul.
+template <typename OpTy> struct MatmulToSgemm : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    Value a = op.getDpsInputs()[0], b = op.getDpsInputs()[1],
+          c = op.getDpsInits()[0];
+    if (!op.hasPureBufferSemantics() || !isF32Memref(a) || !isF32Memref(b) ||
+        !isF32Memref(c))
+      return failure();
+    Location loc = op.getLoc();
+    Strided sa = decompose(rewriter, loc, a), sb = decompose(rewriter, loc, b),
+            sc = decompose(rewriter, loc, c);
+    bool batched = sa.sizes.size() == 3;
+    Value zero = rewriter.create<arith::ConstantIntOp>(loc, 0, 64);
+    Value one = rewriter.create<arith::ConstantIntOp>(loc, 1, 64);
+    int o = batched ? 1 : 0; // index of the row dim
+    auto batchStride = [&](const Strided &s) {
+      return batched ? s.strides[0] : zero;
+    };
+    SmallVector<Value> args = {batched ? sa.sizes[0] : one,
+                               sa.sizes[o],      // M
+                               sb.sizes[o + 1],  // N
+                               sa.sizes[o + 1],  // K
+                               sa.pointer,       batchStride(sa),
+                               sa.strides[o],    sa.strides[o + 1],
+                               sb.pointer,       batchStride(sb),
+                               sb.strides[o],    sb.strides[o + 1],
+                               sc.pointer,       batchStride(sc),
+                               sc.strides[o],    sc.strides[o + 1]};
+    callKernel(rewriter, loc, kSgemm, args);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// out += conv(in, filter) for contiguous NCHW/FCHW buffers, plain or
+/// grouped (the grouped form views [N, G*C, H, W] as [N, G, C, H, W]).
+template <typename OpTy> struct ConvToKernel : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    Value in = op.getDpsInputs()[0], filter = op.getDpsInputs()[1],
+          out = op.getDpsInits()[0];
+    if (!op.hasPureBufferSemantics() || !isF32Memref(in) ||
+        !isF32Memref(filter) || !isF32Memref(out) || !isContiguous(in) ||
+        !isContiguous(filter) || !isContiguous(out))
+      return failure();
+    Location loc = op.getLoc();
+    Strided si = decompose(rewriter, loc, in),
+            sf = decompose(rewriter, loc, filter),
+            so = decompose(rewriter, loc, out);
+    auto constant = [&](int64_t v) -> Value {
+      return rewriter.create<arith::ConstantIntOp>(loc, v, 64);
+    };
+    auto mul = [&](Value x, Value y) -> Value {
+      return rewriter.create<arith::MulIOp>(loc, x, y);
+    };
+    SmallVector<int64_t> strides(op.getStrides().template getValues<int64_t>());
+    SmallVector<int64_t> dilations(
+        op.getDilations().template getValues<int64_t>());
+    SmallVector<Value> args;
+    if (si.sizes.size() == 4) { // [N, C, H, W] x [F, C, KH, KW]
+      args = {si.sizes[0], si.sizes[1], si.sizes[2], si.sizes[3],
+              sf.sizes[0], sf.sizes[2], sf.sizes[3], so.sizes[2],
+              so.sizes[3], constant(strides[0]), constant(strides[1]),
+              constant(dilations[0]), constant(dilations[1]), constant(1)};
+    } else { // [N, G, C, H, W] x [G, F, C, KH, KW] -> [N, G, F, OH, OW]
+      args = {si.sizes[0],          mul(si.sizes[1], si.sizes[2]),
+              si.sizes[3],          si.sizes[4],
+              mul(sf.sizes[0], sf.sizes[1]), sf.sizes[3],
+              sf.sizes[4],          so.sizes[3],
+              so.sizes[4],          constant(strides[0]),
+              constant(strides[1]), constant(dilations[0]),
+              constant(dilations[1]), si.sizes[1]};
+    }
+    args.append({si.pointer, sf.pointer, so.pointer});
+    callKernel(rewriter, loc, kConv2d, args);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct LinalgToMicrokernelsPass
+    : dlc::impl::LinalgToMicrokernelsBase<LinalgToMicrokernelsPass> {
+  void runOnOperation() override {
+    // Collect first: the rewrites add declarations to the parent module.
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      if (isa<linalg::MatmulOp, linalg::BatchMatmulOp, linalg::Conv2DNchwFchwOp,
+              linalg::Conv2DNgchwFgchwOp>(op))
+        ops.push_back(op);
+    });
+    RewritePatternSet patterns(&getContext());
+    patterns.add<MatmulToSgemm<linalg::MatmulOp>,
+                 MatmulToSgemm<linalg::BatchMatmulOp>,
+                 ConvToKernel<linalg::Conv2DNchwFchwOp>,
+                 ConvToKernel<linalg::Conv2DNgchwFgchwOp>>(&getContext());
+    GreedyRewriteConfig config;
+    config.strictMode = GreedyRewriteStrictness::ExistingOps;
+    (void)applyOpPatternsAndFold(ops, std::move(patterns), config);
+  }
+};
+
+struct LowerMemrefCopyPass
+    : dlc::impl::LowerMemrefCopyBase<LowerMemrefCopyPass> {
+  void runOnOperation() override {
+    SmallVector<memref::CopyOp> copies;
+    getOperation().walk([&](memref::CopyOp op) { copies.push_back(op); });
+    for (memref::CopyOp copy : copies) {
+      OpBuilder b(copy);
+      b.create<linalg::CopyOp>(copy.getLoc(), copy.getSource(),
+                               copy.getTarget());
+      copy.erase();
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,288 @@
+#!/usr/bin/env python3
+"""Generate dlc's bundled ONNX models with random (seeded) weights.
+
+Every model is written in the ONNX backend-test layout:
+
+    models/<name>/model.onnx
+    models/<name>/test_data_set_0/input_<i>.pb    (TensorProto, named like the graph input)
+    models/<name>/test_data_set_0/output_<i>.pb   (TensorProto, computed with onnxruntime)
+
+Deterministic: the same package versions (requirements-test.txt) give
+byte-identical files. Reference outputs are computed by onnxruntime with one
+thread and then cross-checked against onnx.reference.ReferenceEvaluator.
+
+Usage (from the repo root, after scripts/venv.sh):
+
+    .venv/bin/python scripts/gen_models.py                 # all models into models/
+    .venv/bin/python scripts/gen_models.py cnn mlp         # only some
+    .venv/bin/python scripts/gen_models.py --check         # regenerate in a temp dir and
+                                                           # compare with what is in models/
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import pathlib
+import sys
+import tempfile
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+OPSET = 17
+IR_VERSION = 8  # the IR version of opset 17 (ONNX 1.12, Debian's libonnx)
+PRODUCER = "dlc scripts/gen_models.py"
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class Builder:
+    """Collects nodes and initializers of one graph."""
+
+    def __init__(self, seed: int):
+        self.rng = np.random.default_rng(seed)
+        self.nodes: list[onnx.NodeProto] = []
+        self.inits: list[onnx.TensorProto] = []
+
+    def init(self, name: str, arr: np.ndarray) -> str:
+        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(arr), name))
+        return name
+
+    def he(self, name: str, shape: tuple[int, ...], fan_in: int) -> str:
+        """He-normal weights: keeps activations O(1) through Relu layers."""
+        w = self.rng.standard_normal(shape) * np.sqrt(2.0 / fan_in)
+        return self.init(name, w.astype(np.float32))
+
+    def bias(self, name: str, n: int, scale: float = 0.05) -> str:
+        return self.init(name, (self.rng.standard_normal(n) * scale).astype(np.float32))
+
+    def node(self, op: str, inputs: list[str], output: str, **attrs) -> str:
+        self.nodes.append(helper.make_node(op, inputs, [output], name=output, **attrs))
+        return output
+
+    def model(self, name: str, doc: str, inputs, outputs) -> onnx.ModelProto:
+        graph = helper.make_graph(self.nodes, name, inputs, outputs, initializer=self.inits)
+        graph.doc_string = doc
+        m = helper.make_model(
+            graph,
+            producer_name=PRODUCER,
+            producer_version="1",
+            opset_imports=[helper.make_opsetid("", OPSET)],
+        )
+        m.ir_version = IR_VERSION
+        m.model_version = 1
+        m.doc_string = doc
+        onnx.checker.check_model(m, full_check=True)
+        return m
+
+
+def f32(name: str, shape: list[int]) -> onnx.ValueInfoProto:
+    return helper.make_tensor_value_info(name, TensorProto.FLOAT, shape)
+
+
+# --------------------------------------------------------------------------- models
+
+
+def make_cnn():
+    """Small CNN classifier, image [1,3,32,32] -> probs [1,10]."""
+    b = Builder(seed=1)
+    x = "image"
+    x = b.node("Conv", [x, b.he("conv1.weight", (16, 3, 3, 3), 3 * 9), b.bias("conv1.bias", 16)],
+               "conv1", kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[1, 1])
+    x = b.node("Relu", [x], "relu1")
+    x = b.node("MaxPool", [x], "pool1", kernel_shape=[2, 2], strides=[2, 2])
+    x = b.node("Conv", [x, b.he("conv2.weight", (32, 16, 3, 3), 16 * 9), b.bias("conv2.bias", 32)],
+               "conv2", kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[1, 1])
+    x = b.node("Relu", [x], "relu2")
+    x = b.node("MaxPool", [x], "pool2", kernel_shape=[2, 2], strides=[2, 2])
+    x = b.node("Flatten", [x], "flatten", axis=1)
+    x = b.node("Gemm", [x, b.he("fc1.weight", (64, 2048), 2048), b.bias("fc1.bias", 64)],
+               "fc1", transB=1)
+    x = b.node("Relu", [x], "relu3")
+    x = b.node("Gemm", [x, b.he("fc2.weight", (10, 64), 64), b.bias("fc2.bias", 10)],
+               "fc2", transB=1)
+    b.node("Softmax", [x], "probs", axis=1)
+    model = b.model(
+        "cnn",
+        "Small CNN classifier: Conv-Relu-MaxPool x2, Flatten, Gemm-Relu-Gemm, Softmax. "
+        "Random He-normal weights (seed 1).",
+        [f32("image", [1, 3, 32, 32])],
+        [f32("probs", [1, 10])],
+    )
+    inputs = {"image": b.rng.standard_normal((1, 3, 32, 32)).astype(np.float32)}
+    return model, inputs
+
+
+def make_mlp():
+    """MLP benchmark, x [64,512] -> 1024 -> 1024 -> 10 -> Softmax, MatMul+Add."""
+    b = Builder(seed=2)
+    dims = [512, 1024, 1024, 10]
+    x = "x"
+    for i, (din, dout) in enumerate(zip(dims[:-1], dims[1:]), start=1):
+        # Weights stored [in, out] for MatMul.
+        x = b.node("MatMul", [x, b.he(f"fc{i}.weight", (din, dout), din)], f"fc{i}.matmul")
+        x = b.node("Add", [x, b.bias(f"fc{i}.bias", dout)], f"fc{i}")
+        if i < len(dims) - 1:
+            x = b.node("Relu", [x], f"relu{i}")
+    b.node("Softmax", [x], "probs", axis=-1)
+    model = b.model(
+        "mlp",
+        "MLP benchmark: batch 64, 512-1024-1024-10, MatMul+Add+Relu, Softmax. "
+        "Random He-normal weights (seed 2).",
+        [f32("x", [64, 512])],
+        [f32("probs", [64, 10])],
+    )
+    inputs = {"x": b.rng.standard_normal((64, 512)).astype(np.float32)}
+    return model, inputs
+
+
+def make_resnet_block():
+    """ResNet basic block + classifier head, NCHW [1,64,56,56] -> logits [1,10]."""
+    b = Builder(seed=3)
+    c = 64
+
+    def bn(name: str, x: str) -> str:
+        scale = b.init(f"{name}.scale", b.rng.uniform(0.5, 1.5, c).astype(np.float32))
+        shift = b.init(f"{name}.bias", (b.rng.standard_normal(c) * 0.1).astype(np.float32))
+        mean = b.init(f"{name}.mean", (b.rng.standard_normal(c) * 0.1).astype(np.float32))
+        var = b.init(f"{name}.var", b.rng.uniform(0.5, 1.5, c).astype(np.float32))
+        return b.node("BatchNormalization", [x, scale, shift, mean, var], name, epsilon=1e-5)
+
+    x = "input"
+    y = b.node("Conv", [x, b.he("conv1.weight", (c, c, 3, 3), c * 9)], "conv1",
+               kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[1, 1])
+    y = bn("bn1", y)
+    y = b.node("Relu", [y], "relu1")
+    y = b.node("Conv", [y, b.he("conv2.weight", (c, c, 3, 3), c * 9)], "conv2",
+               kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[1, 1])
+    y = bn("bn2", y)
+    y = b.node("Add", [y, x], "residual")
+    y = b.node("Relu", [y], "relu2")
+    y = b.node("GlobalAveragePool", [y], "gap")
+    y = b.node("Flatten", [y], "flatten", axis=1)
+    b.node("Gemm", [y, b.he("fc.weight", (10, c), c), b.bias("fc.bias", 10)], "logits", transB=1)
+    model = b.model(
+        "resnet_block",
+        "ResNet basic block (Conv-BN-Relu-Conv-BN, residual Add, Relu) + "
+        "GlobalAveragePool-Flatten-Gemm head. Random weights (seed 3).",
+        [f32("input", [1, c, 56, 56])],
+        [f32("logits", [1, 10])],
+    )
+    inputs = {"input": b.rng.standard_normal((1, c, 56, 56)).astype(np.float32)}
+    return model, inputs
+
+
+MODELS = {
+    "cnn": make_cnn,
+    "mlp": make_mlp,
+    "resnet_block": make_resnet_block,
+}
+
+
+# --------------------------------------------------------------------------- reference + write
+
+
+def run_reference(model: onnx.ModelProto, inputs: dict[str, np.ndarray]) -> list[np.ndarray]:
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = 1
+    so.inter_op_num_threads = 1
+    so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    sess = ort.InferenceSession(model.SerializeToString(), so, providers=["CPUExecutionProvider"])
+    outs = sess.run(None, inputs)
+
+    # Independent cross-check with ONNX's own reference evaluator.
+    from onnx.reference import ReferenceEvaluator
+
+    ref = ReferenceEvaluator(model).run(None, inputs)
+    for o, r, info in zip(outs, ref, model.graph.output):
+        err = float(np.max(np.abs(o.astype(np.float64) - r.astype(np.float64))))
+        if not np.allclose(o, r, rtol=1e-3, atol=1e-4):
+            raise SystemExit(f"{model.graph.name}: onnxruntime and onnx.reference disagree on "
+                             f"{info.name}: max abs diff {err}")
+    return outs
+
+
+def write_model(name: str, outdir: pathlib.Path, quiet: bool = False) -> None:
+    model, inputs = MODELS[name]()
+    outputs = run_reference(model, inputs)
+    d = outdir / name
+    ds = d / "test_data_set_0"
+    ds.mkdir(parents=True, exist_ok=True)
+    (d / "model.onnx").write_bytes(model.SerializeToString())
+    for i, vi in enumerate(model.graph.input):
+        (ds / f"input_{i}.pb").write_bytes(
+            numpy_helper.from_array(inputs[vi.name], vi.name).SerializeToString())
+    for i, (vi, arr) in enumerate(zip(model.graph.output, outputs)):
+        (ds / f"output_{i}.pb").write_bytes(
+            numpy_helper.from_array(np.asarray(arr), vi.name).SerializeToString())
+    if not quiet:
+        size = (d / "model.onnx").stat().st_size
+        summary = ", ".join(
+            f"{vi.name}{list(a.shape)} [{float(a.min()):.4g}, {float(a.max()):.4g}]"
+            for vi, a in zip(model.graph.output, outputs))
+        print(f"{name}: model.onnx {size / 1e6:.2f} MB, {len(model.graph.node)} nodes; "
+              f"outputs {summary}")
+
+
+def check(names: list[str], models_dir: pathlib.Path) -> int:
+    """Regenerate into a temporary dir and compare with models_dir.
+
+    model.onnx and inputs must be byte-identical; outputs may differ in the last
+    bits across CPUs (onnxruntime picks kernels per ISA), so they must match to
+    rtol 1e-5 / atol 1e-6.
+    """
+    bad = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = pathlib.Path(tmp)
+        for name in names:
+            write_model(name, tmpdir, quiet=True)
+            for new in sorted((tmpdir / name).rglob("*.pb")) + [tmpdir / name / "model.onnx"]:
+                rel = new.relative_to(tmpdir)
+                old = models_dir / rel
+                if not old.exists():
+                    print(f"MISSING {rel}")
+                    bad += 1
+                elif filecmp.cmp(old, new, shallow=False):
+                    continue
+                elif new.name.startswith("output_"):
+                    a = numpy_helper.to_array(onnx.load_tensor(str(old)))
+                    b = numpy_helper.to_array(onnx.load_tensor(str(new)))
+                    if a.shape != b.shape or not np.allclose(a, b, rtol=1e-5, atol=1e-6):
+                        print(f"DIFFERS {rel}")
+                        bad += 1
+                else:
+                    print(f"DIFFERS {rel}")
+                    bad += 1
+    print("gen_models --check: " + ("OK" if bad == 0 else f"{bad} file(s) differ"))
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("models", nargs="*", metavar="MODEL",
+                    help=f"models to generate (default: all of {', '.join(sorted(MODELS))})")
+    ap.add_argument("--out", type=pathlib.Path, default=REPO / "models",
+                    help="output directory (default: models/ in the repo)")
+    ap.add_argument("--check", action="store_true",
+                    help="do not write; verify that --out matches a fresh generation")
+    args = ap.parse_args(argv)
+    names = args.models or sorted(MODELS)
+    unknown = [n for n in names if n not in MODELS]
+    if unknown:
+        ap.error(f"unknown model(s) {', '.join(unknown)}; known: {', '.join(sorted(MODELS))}")
+    if args.check:
+        return check(names, args.out)
+    for name in names:
+        write_model(name, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

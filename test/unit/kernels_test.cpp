@@ -1,0 +1,406 @@
+//===- kernels_test.cpp - dlc_rt_sgemm / dlc_rt_conv2d vs references ------===//
+//
+// Every kernel result is compared with a double-precision reference using
+// the rigorous bound for a float sum of K products: |error| <= (K + 2) * eps
+// * sum |terms|, so the checks never flake.
+//
+//===----------------------------------------------------------------------===//
+#include "internal.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+const char *isa_name(dlc_isa isa) {
+  switch (isa) {
+  case DLC_ISA_SCALAR:
+    return "scalar";
+  case DLC_ISA_AVX2:
+    return "avx2";
+  case DLC_ISA_AVX512:
+    return "avx512";
+  }
+  return "?";
+}
+
+/// The ISA levels this machine can run.
+std::vector<dlc_isa> isas() {
+  std::vector<dlc_isa> out;
+  for (int i = DLC_ISA_SCALAR; i <= dlc_rt_detect_isa(); ++i)
+    out.push_back((dlc_isa)i);
+  return out;
+}
+
+/// A strided matrix view inside a buffer with random contents.
+struct Layout {
+  int64_t rows, cols, batch;
+  int64_t bs, rs, cs;
+  int64_t span; // floats the buffer must hold
+};
+
+/// Layout kinds: 0 row-major, 1 column-major, 2 row-major with padded rows,
+/// 3 column-major with padded columns, 4 and 5 both strides non-unit.
+/// Batches are stacked with random gaps, or broadcast (batch stride 0,
+/// inputs only).
+Layout make_layout(int kind, int64_t rows, int64_t cols, int64_t batch,
+                   bool allow_broadcast, std::mt19937 &rng) {
+  Layout l{rows, cols, batch, 0, 0, 0, 0};
+  int64_t pad = 1 + (int64_t)(rng() % 3);
+  switch (kind) {
+  case 0:
+    l.rs = cols, l.cs = 1;
+    break;
+  case 1:
+    l.rs = 1, l.cs = rows;
+    break;
+  case 2:
+    l.rs = cols + pad, l.cs = 1;
+    break;
+  case 3:
+    l.rs = 1, l.cs = rows + pad;
+    break;
+  case 4:
+    l.cs = 2, l.rs = 2 * cols + pad;
+    break;
+  default:
+    l.rs = 3, l.cs = 3 * rows + pad;
+    break;
+  }
+  int64_t matrix = (rows > 0 && cols > 0)
+                       ? (rows - 1) * l.rs + (cols - 1) * l.cs + 1
+                       : 1;
+  if (allow_broadcast && batch > 1 && rng() % 4 == 0)
+    l.bs = 0;
+  else
+    l.bs = matrix + (int64_t)(rng() % 5);
+  l.span = (batch - 1) * l.bs + matrix;
+  return l;
+}
+
+std::vector<float> random_buffer(int64_t n, std::mt19937 &rng) {
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  std::vector<float> v((size_t)std::max<int64_t>(n, 1));
+  for (float &x : v)
+    x = dist(rng);
+  return v;
+}
+
+/// Checks C_out = C_in + A*B over the views; elements of the buffer outside
+/// the C view must be unchanged.
+void check_gemm(const Layout &la, const std::vector<float> &A,
+                const Layout &lb, const std::vector<float> &B,
+                const Layout &lc, const std::vector<float> &c_in,
+                const std::vector<float> &c_out, int64_t K) {
+  std::vector<char> in_view(c_in.size(), 0);
+  int64_t bad = 0;
+  for (int64_t b = 0; b < lc.batch; ++b)
+    for (int64_t i = 0; i < lc.rows; ++i)
+      for (int64_t j = 0; j < lc.cols; ++j) {
+        double ref = 0, mag = 0;
+        for (int64_t k = 0; k < K; ++k) {
+          double t = (double)A[b * la.bs + i * la.rs + k * la.cs] *
+                     (double)B[b * lb.bs + k * lb.rs + j * lb.cs];
+          ref += t;
+          mag += std::fabs(t);
+        }
+        size_t at = (size_t)(b * lc.bs + i * lc.rs + j * lc.cs);
+        in_view[at] = 1;
+        ref += c_in[at];
+        mag += std::fabs(c_in[at]);
+        double tol = (double)(K + 2) * 1.2e-7 * mag + 1e-30;
+        if (std::fabs(c_out[at] - ref) > tol && bad++ < 5)
+          FAIL_CHECK("C[", b, ",", i, ",", j, "] = ", c_out[at],
+                     ", expected ", ref);
+      }
+  for (size_t at = 0; at < c_in.size(); ++at)
+    if (!in_view[at] && c_out[at] != c_in[at] && bad++ < 5)
+      FAIL_CHECK("element ", at, " outside C was written");
+  CHECK(bad == 0);
+}
+
+void run_gemm_case(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
+                   int64_t K, int ka, int kb, int kc, std::mt19937 &rng) {
+  Layout la = make_layout(ka, M, K, batch, true, rng);
+  Layout lb = make_layout(kb, K, N, batch, true, rng);
+  Layout lc = make_layout(kc, M, N, batch, false, rng);
+  std::vector<float> A = random_buffer(la.span, rng);
+  std::vector<float> B = random_buffer(lb.span, rng);
+  std::vector<float> C = random_buffer(lc.span, rng);
+  std::vector<float> C0 = C;
+  dlc_rt_sgemm_isa(isa, batch, M, N, K, A.data(), la.bs, la.rs, la.cs,
+                   B.data(), lb.bs, lb.rs, lb.cs, C.data(), lc.bs, lc.rs,
+                   lc.cs);
+  INFO(isa_name(isa), " batch=", batch, " M=", M, " N=", N, " K=", K,
+       " layouts A=", ka, " B=", kb, " C=", kc);
+  check_gemm(la, A, lb, B, lc, C0, C, K);
+}
+
+} // namespace
+
+TEST_CASE("sgemm: detection reports a level") {
+  dlc_isa isa = dlc_rt_detect_isa();
+  MESSAGE("detected ISA: ", isa_name(isa));
+  CHECK(isa >= DLC_ISA_SCALAR);
+  CHECK(isa <= DLC_ISA_AVX512);
+  CHECK(dlc_rt_detect_isa() == isa); // cached value agrees
+}
+
+TEST_CASE("sgemm: edge sizes, every layout") {
+  const int64_t sizes[] = {1, 2, 3, 5, 8, 13, 14, 15, 16, 17, 31, 33};
+  std::mt19937 rng(42);
+  for (dlc_isa isa : isas())
+    for (int64_t M : sizes)
+      for (int64_t N : sizes)
+        for (int64_t K : {1, 7, 40}) {
+          int ka = (int)(rng() % 6), kb = (int)(rng() % 6),
+              kc = (int)(rng() % 6);
+          run_gemm_case(isa, 1, M, N, K, ka, kb, kc, rng);
+        }
+}
+
+TEST_CASE("sgemm: random shapes, strides and batches") {
+  std::mt19937 rng(7);
+  for (dlc_isa isa : isas())
+    for (int iter = 0; iter < 400; ++iter) {
+      auto pick = [&](int64_t max) {
+        // Favour small and tile-boundary sizes.
+        switch (rng() % 4) {
+        case 0:
+          return (int64_t)(rng() % 5);
+        case 1:
+          return (int64_t)(rng() % 10 + 28);
+        default:
+          return (int64_t)(rng() % max);
+        }
+      };
+      int64_t M = pick(80), N = pick(80), K = pick(120);
+      int64_t batch = 1 + (int64_t)(rng() % 3);
+      run_gemm_case(isa, batch, M, N, K, (int)(rng() % 6), (int)(rng() % 6),
+                    (int)(rng() % 6), rng);
+    }
+}
+
+TEST_CASE("sgemm: small-M and small-N paths") {
+  std::mt19937 rng(11);
+  for (dlc_isa isa : isas())
+    for (int64_t small : {1, 2, 3, 4, 5, 7, 8, 9})
+      for (int64_t big : {1, 15, 16, 17, 100, 600})
+        for (int64_t K : {1, 3, 16, 17, 70})
+          for (int layout = 0; layout < 6; ++layout) {
+            run_gemm_case(isa, 1, small, big, K, layout, (int)(rng() % 6),
+                          (int)(rng() % 6), rng);
+            run_gemm_case(isa, 2, big, small, K, (int)(rng() % 6), layout,
+                          (int)(rng() % 6), rng);
+          }
+}
+
+TEST_CASE("sgemm: large enough for several cache blocks") {
+  // Crosses the MC (336 rows), KC (256) and NC (2048 columns) blocks of the
+  // AVX-512 configuration, and the smaller ones of the others.
+  std::mt19937 rng(5);
+  for (dlc_isa isa : isas()) {
+    run_gemm_case(isa, 1, 350, 2090, 300, 0, 0, 0, rng);
+    run_gemm_case(isa, 2, 200, 150, 530, 1, 3, 2, rng);
+  }
+}
+
+TEST_CASE("sgemm: degenerate arguments leave C alone") {
+  std::vector<float> A(64, 1.0f), B(64, 1.0f), C(64, 5.0f);
+  auto untouched = [&] {
+    return std::all_of(C.begin(), C.end(), [](float v) { return v == 5.0f; });
+  };
+  dlc_rt_sgemm(1, 4, 4, 0, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
+               4, 1);
+  CHECK(untouched());
+  dlc_rt_sgemm(0, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
+               4, 1);
+  dlc_rt_sgemm(1, 0, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
+               4, 1);
+  dlc_rt_sgemm(1, 4, 0, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
+               4, 1);
+  dlc_rt_sgemm(-1, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
+               4, 1);
+  dlc_rt_sgemm(1, -4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
+               4, 1);
+  dlc_rt_sgemm(1, 4, 4, 4, nullptr, 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
+               4, 1);
+  dlc_rt_sgemm(1, 4, 4, 4, A.data(), 0, 4, 1, nullptr, 0, 4, 1, C.data(), 0,
+               4, 1);
+  dlc_rt_sgemm(1, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, nullptr, 0,
+               4, 1);
+  CHECK(untouched());
+  dlc_rt_sgemm(1, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
+               4, 1);
+  CHECK(C[0] == 9.0f);
+  CHECK(C[15] == 9.0f);
+  CHECK(C[16] == 5.0f);
+}
+
+TEST_CASE("sgemm: concurrent calls") {
+  constexpr int kThreads = 8;
+  const int64_t M = 100, N = 90, K = 80;
+  std::mt19937 rng(3);
+  std::vector<float> A = random_buffer(M * K, rng), B = random_buffer(K * N, rng);
+  std::vector<float> expected(M * N, 0.0f);
+  dlc_rt_sgemm(1, M, N, K, A.data(), 0, K, 1, B.data(), 0, N, 1,
+               expected.data(), 0, N, 1);
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&] {
+      for (int r = 0; r < 30; ++r) {
+        std::vector<float> C(M * N, 0.0f);
+        dlc_rt_sgemm(1, M, N, K, A.data(), 0, K, 1, B.data(), 0, N, 1,
+                     C.data(), 0, N, 1);
+        if (C != expected)
+          ++mismatches;
+      }
+    });
+  for (std::thread &t : threads)
+    t.join();
+  CHECK(mismatches.load() == 0);
+}
+
+//===----------------------------------------------------------------------===//
+// conv2d
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+struct ConvCase {
+  int64_t N, C, H, W, F, KH, KW, sh, sw, dh, dw, groups;
+  int64_t OH() const { return (H - dh * (KH - 1) - 1) / sh + 1; }
+  int64_t OW() const { return (W - dw * (KW - 1) - 1) / sw + 1; }
+};
+
+using ConvFn = void (*)(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t,
+                        int64_t, int64_t, int64_t, int64_t, int64_t, int64_t,
+                        int64_t, int64_t, const float *, const float *,
+                        float *);
+
+void run_conv_case(const ConvCase &c, ConvFn fn, std::mt19937 &rng) {
+  const int64_t OH = c.OH(), OW = c.OW(), Cg = c.C / c.groups,
+                Fg = c.F / c.groups;
+  std::vector<float> in = random_buffer(c.N * c.C * c.H * c.W, rng);
+  std::vector<float> w = random_buffer(c.F * Cg * c.KH * c.KW, rng);
+  std::vector<float> out = random_buffer(c.N * c.F * OH * OW, rng);
+  std::vector<float> out0 = out;
+  fn(c.N, c.C, c.H, c.W, c.F, c.KH, c.KW, OH, OW, c.sh, c.sw, c.dh, c.dw,
+     c.groups, in.data(), w.data(), out.data());
+  INFO("N=", c.N, " C=", c.C, " H=", c.H, " W=", c.W, " F=", c.F, " K=", c.KH,
+       "x", c.KW, " stride=", c.sh, ",", c.sw, " dil=", c.dh, ",", c.dw,
+       " groups=", c.groups);
+  int bad = 0;
+  for (int64_t n = 0; n < c.N; ++n)
+    for (int64_t f = 0; f < c.F; ++f)
+      for (int64_t oh = 0; oh < OH; ++oh)
+        for (int64_t ow = 0; ow < OW; ++ow) {
+          int64_t g = f / Fg;
+          double ref = 0, mag = 0;
+          for (int64_t ci = 0; ci < Cg; ++ci)
+            for (int64_t kh = 0; kh < c.KH; ++kh)
+              for (int64_t kw = 0; kw < c.KW; ++kw) {
+                int64_t ih = oh * c.sh + kh * c.dh, iw = ow * c.sw + kw * c.dw;
+                double t =
+                    (double)in[((n * c.C + g * Cg + ci) * c.H + ih) * c.W +
+                               iw] *
+                    (double)w[((f * Cg + ci) * c.KH + kh) * c.KW + kw];
+                ref += t;
+                mag += std::fabs(t);
+              }
+          size_t at = (size_t)(((n * c.F + f) * OH + oh) * OW + ow);
+          ref += out0[at];
+          mag += std::fabs(out0[at]);
+          double tol = (double)(Cg * c.KH * c.KW + 2) * 1.2e-7 * mag + 1e-30;
+          if (std::fabs(out[at] - ref) > tol && bad++ < 5)
+            FAIL_CHECK("out[", n, ",", f, ",", oh, ",", ow, "] = ", out[at],
+                       ", expected ", ref);
+        }
+  CHECK(bad == 0);
+}
+
+} // namespace
+
+TEST_CASE("conv2d: fixed cases") {
+  std::mt19937 rng(9);
+  const ConvCase cases[] = {
+      {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},    // scalar
+      {2, 8, 6, 5, 4, 1, 1, 1, 1, 1, 1, 1},    // 1x1 stride 1: no im2col
+      {2, 8, 6, 5, 4, 1, 1, 1, 1, 1, 1, 2},    // 1x1 grouped
+      {1, 8, 7, 7, 6, 1, 1, 2, 2, 1, 1, 1},    // 1x1 strided
+      {1, 3, 9, 9, 5, 3, 3, 1, 1, 1, 1, 1},    // plain 3x3
+      {2, 6, 11, 10, 6, 3, 3, 2, 2, 1, 1, 3},  // grouped, strided
+      {1, 8, 9, 9, 8, 3, 3, 1, 1, 1, 1, 8},    // depthwise
+      {1, 4, 9, 9, 8, 3, 3, 1, 1, 1, 1, 4},    // depthwise, multiplier 2
+      {1, 4, 12, 13, 3, 3, 2, 1, 2, 2, 3, 1},  // dilation, asymmetric
+      {1, 2, 15, 15, 3, 7, 7, 2, 2, 1, 1, 1},  // 7x7 stride 2
+      {1, 2, 5, 5, 2, 5, 5, 1, 1, 1, 1, 1},    // kernel = input
+      {1, 64, 34, 34, 16, 3, 3, 1, 1, 1, 1, 1} // several im2col chunks
+  };
+  for (const ConvCase &c : cases) {
+    run_conv_case(c, dlc_rt_conv2d, rng);
+    run_conv_case(c, dlc_rt_conv2d_direct, rng);
+  }
+}
+
+TEST_CASE("conv2d: random cases") {
+  std::mt19937 rng(21);
+  int done = 0;
+  while (done < 300) {
+    ConvCase c;
+    c.groups = 1 + (int64_t)(rng() % 3);
+    c.C = c.groups * (1 + (int64_t)(rng() % 4));
+    c.F = c.groups * (1 + (int64_t)(rng() % 5));
+    c.N = 1 + (int64_t)(rng() % 2);
+    c.H = 1 + (int64_t)(rng() % 12);
+    c.W = 1 + (int64_t)(rng() % 12);
+    c.KH = 1 + (int64_t)(rng() % 4);
+    c.KW = 1 + (int64_t)(rng() % 4);
+    c.sh = 1 + (int64_t)(rng() % 3);
+    c.sw = 1 + (int64_t)(rng() % 3);
+    c.dh = 1 + (int64_t)(rng() % 3);
+    c.dw = 1 + (int64_t)(rng() % 3);
+    if (c.H - c.dh * (c.KH - 1) - 1 < 0 || c.W - c.dw * (c.KW - 1) - 1 < 0)
+      continue;
+    run_conv_case(c, dlc_rt_conv2d, rng);
+    ++done;
+  }
+}
+
+TEST_CASE("conv2d: inconsistent arguments leave out alone") {
+  std::vector<float> in(4 * 8 * 8, 1.0f), w(4 * 4 * 3 * 3, 1.0f),
+      out(4 * 8 * 8, 5.0f);
+  auto untouched = [&] {
+    return std::all_of(out.begin(), out.end(),
+                       [](float v) { return v == 5.0f; });
+  };
+  const float *i = in.data(), *k = w.data();
+  float *o = out.data();
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 7, 6, 1, 1, 1, 1, 1, i, k, o); // OH big
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 6, 7, 1, 1, 1, 1, 1, i, k, o); // OW big
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 6, 6, 1, 1, 1, 1, 3, i, k, o); // groups
+  dlc_rt_conv2d(1, 4, 8, 8, 3, 3, 3, 6, 6, 1, 1, 1, 1, 2, i, k, o); // F % g
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 6, 6, 0, 1, 1, 1, 1, i, k, o); // stride
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 6, 6, 1, 1, 0, 1, 1, i, k, o); // dil
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 6, 6, 1, 1, 1, 1, 0, i, k, o); // groups
+  dlc_rt_conv2d(-1, 4, 8, 8, 4, 3, 3, 6, 6, 1, 1, 1, 1, 1, i, k, o);
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 0, 3, 6, 6, 1, 1, 1, 1, 1, i, k, o); // KH 0
+  dlc_rt_conv2d(1, 0, 8, 8, 4, 3, 3, 6, 6, 1, 1, 1, 1, 1, i, k, o); // C 0
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 6, 6, 1, 1, 1, 1, 1, nullptr, k, o);
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 6, 6, 1, 1, 1, 1, 1, i, nullptr, o);
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 6, 6, 1, 1, 1, 1, 1, i, k, nullptr);
+  dlc_rt_conv2d_direct(1, 4, 8, 8, 4, 3, 3, 7, 6, 1, 1, 1, 1, 1, i, k, o);
+  CHECK(untouched());
+  dlc_rt_conv2d(1, 4, 8, 8, 4, 3, 3, 6, 6, 1, 1, 1, 1, 1, i, k, o);
+  CHECK(out[0] == 5.0f + 36.0f);
+}

@@ -1,0 +1,601 @@
+//===- runtime_test.cpp - Metadata parser and public ABI of dlcrt ---------===//
+//
+// Runs against fake_model.c (linked into this executable), whose metadata
+// is:  inputs  x float32[2,3], "scale s" int64[], mask bool[-1]
+//      outputs y float32[2,3] = x + scale, count int64[] = scale + sum(mask)
+//
+//===----------------------------------------------------------------------===//
+#include "internal.h"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern "C" const char dlc_model_metadata[];
+
+namespace {
+
+std::string message(const dlc_error &err) { return err.message; }
+
+/// Parses text; on failure checks the contract (NULL model, a message).
+dlc_status parse(const std::string &text, dlc_model **model,
+                 dlc_error *err = nullptr) {
+  dlc_error local;
+  std::memset(&local, 0, sizeof(local));
+  dlc_status st = dlc_parse_metadata(text.c_str(), model, err ? err : &local);
+  if (st != DLC_OK) {
+    CHECK(*model == nullptr);
+    CHECK(std::strlen(err ? err->message : local.message) > 0);
+  }
+  return st;
+}
+
+DLDataType dtype(uint8_t code, uint8_t bits) {
+  DLDataType t;
+  t.code = code;
+  t.bits = bits;
+  t.lanes = 1;
+  return t;
+}
+
+DLTensor tensor(void *data, DLDataType type, int32_t ndim, int64_t *shape) {
+  DLTensor t;
+  std::memset(&t, 0, sizeof(t));
+  t.data = data;
+  t.device.device_type = kDLCPU;
+  t.device.device_id = 0;
+  t.ndim = ndim;
+  t.dtype = type;
+  t.shape = shape;
+  t.strides = nullptr;
+  t.byte_offset = 0;
+  return t;
+}
+
+/// Inputs and outputs for one run of the fake model.
+struct FakeRun {
+  float x[6];
+  int64_t scale;
+  uint8_t mask[5];
+  float y[6];
+  int64_t count = -1;
+  int64_t x_shape[2] = {2, 3};
+  int64_t mask_shape[1] = {5};
+  int64_t y_shape[2] = {2, 3};
+  DLTensor inputs[3];
+  DLTensor outputs[2];
+
+  explicit FakeRun(int seed = 0) {
+    for (int i = 0; i < 6; ++i) {
+      x[i] = 0.5f * i + seed;
+      y[i] = -1.0f;
+    }
+    scale = 3 + seed;
+    for (int i = 0; i < 5; ++i)
+      mask[i] = (i + seed) % 2;
+    inputs[0] = tensor(x, dtype(kDLFloat, 32), 2, x_shape);
+    inputs[1] = tensor(&scale, dtype(kDLInt, 64), 0, nullptr);
+    inputs[2] = tensor(mask, dtype(DLC_DTYPE_CODE_BOOL, 8), 1, mask_shape);
+    outputs[0] = tensor(y, dtype(kDLFloat, 32), 2, y_shape);
+    outputs[1] = tensor(&count, dtype(kDLInt, 64), 0, nullptr);
+  }
+  // Holds pointers into itself.
+  FakeRun(const FakeRun &) = delete;
+  FakeRun &operator=(const FakeRun &) = delete;
+
+  dlc_status run(const dlc_model *model, dlc_error *err) {
+    return dlc_model_run(model, inputs, 3, outputs, 2, err);
+  }
+
+  void check_results() const {
+    for (int i = 0; i < 6; ++i)
+      CHECK(y[i] == x[i] + (float)scale);
+    int64_t ones = 0;
+    for (int i = 0; i < mask_shape[0]; ++i)
+      ones += mask[i] != 0;
+    CHECK(count == scale + ones);
+  }
+};
+
+struct ModelFixture {
+  dlc_model *model = nullptr;
+  dlc_error err;
+  ModelFixture() {
+    std::memset(&err, 0, sizeof(err));
+    REQUIRE(dlc_model_open(&model, &err) == DLC_OK);
+    REQUIRE(model != nullptr);
+  }
+  ~ModelFixture() { dlc_model_close(model); }
+
+  /// Runs r and expects an INVALID_ARGUMENT whose message contains want.
+  void expect_error(FakeRun &r, const std::string &want) {
+    std::memset(&err, 0, sizeof(err));
+    CHECK(r.run(model, &err) == DLC_ERROR_INVALID_ARGUMENT);
+    INFO("message: ", message(err));
+    CHECK(message(err).find(want) != std::string::npos);
+    CHECK(r.count == -1); // the entry was not called
+    // The same failure without an error struct.
+    CHECK(r.run(model, nullptr) == DLC_ERROR_INVALID_ARGUMENT);
+  }
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Metadata parsing
+//===----------------------------------------------------------------------===//
+
+TEST_CASE("metadata: the fake model's blob") {
+  dlc_model *m = nullptr;
+  REQUIRE(parse(dlc_model_metadata, &m) == DLC_OK);
+  REQUIRE(m->num_inputs == 3);
+  REQUIRE(m->num_outputs == 2);
+  const dlc_tensor_info &x = m->tensors[0];
+  CHECK(std::string(x.name) == "x");
+  CHECK(x.dtype.code == kDLFloat);
+  CHECK(x.dtype.bits == 32);
+  CHECK(x.dtype.lanes == 1);
+  REQUIRE(x.ndim == 2);
+  CHECK(x.shape[0] == 2);
+  CHECK(x.shape[1] == 3);
+  CHECK(std::string(m->tensors[1].name) == "scale s");
+  CHECK(m->tensors[1].ndim == 0);
+  CHECK(m->tensors[2].dtype.code == DLC_DTYPE_CODE_BOOL);
+  CHECK(m->tensors[2].shape[0] == -1);
+  CHECK(std::string(m->tensors[4].name) == "count");
+  dlc_free_model(m);
+  dlc_free_model(nullptr);
+}
+
+TEST_CASE("metadata: valid variants") {
+  dlc_model *m = nullptr;
+  SUBCASE("no tensors") {
+    REQUIRE(parse("dlc-model 1\ninputs 0\noutputs 0\n", &m) == DLC_OK);
+    CHECK(m->num_inputs == 0);
+    CHECK(m->num_outputs == 0);
+  }
+  SUBCASE("no trailing newline, extra trailing newlines") {
+    REQUIRE(parse("dlc-model 1\ninputs 0\noutputs 1\n1 y 2 32 1 4", &m) ==
+            DLC_OK);
+    CHECK(m->tensors[0].shape[0] == 4);
+    dlc_free_model(m);
+    REQUIRE(parse("dlc-model 1\ninputs 0\noutputs 0\n\n\n", &m) == DLC_OK);
+  }
+  SUBCASE("empty name, name with a newline and spaces") {
+    REQUIRE(parse("dlc-model 1\ninputs 2\n0  2 32 0\n5 a\n b  1 8 1 0\n"
+                  "outputs 0\n",
+                  &m) == DLC_OK);
+    CHECK(std::string(m->tensors[0].name).empty());
+    CHECK(std::string(m->tensors[1].name) == "a\n b ");
+    CHECK(m->tensors[1].dtype.code == kDLUInt);
+    CHECK(m->tensors[1].shape[0] == 0);
+  }
+  SUBCASE("every dtype") {
+    REQUIRE(parse("dlc-model 1\ninputs 13\n"
+                  "1 a 0 8 0\n1 b 0 16 0\n1 c 0 32 0\n1 d 0 64 0\n"
+                  "1 e 1 8 0\n1 f 1 16 0\n1 g 1 32 0\n1 h 1 64 0\n"
+                  "1 i 2 16 0\n1 j 2 32 0\n1 k 2 64 0\n1 l 4 16 0\n"
+                  "1 m 6 8 0\noutputs 0\n",
+                  &m) == DLC_OK);
+    CHECK(m->num_inputs == 13);
+  }
+  SUBCASE("large dims") {
+    REQUIRE(parse("dlc-model 1\ninputs 1\n1 a 2 32 3 9223372036854775807 -1 "
+                  "0\noutputs 0\n",
+                  &m) == DLC_OK);
+    CHECK(m->tensors[0].shape[0] == INT64_MAX);
+    CHECK(m->tensors[0].shape[1] == -1);
+  }
+  dlc_free_model(m);
+}
+
+TEST_CASE("metadata: malformed blobs are rejected") {
+  const char *bad[] = {
+      "",
+      "dlc-model",
+      "dlc-model \n",
+      "dlc-model 1",
+      "dlc-model 2\ninputs 0\noutputs 0\n",
+      "dlc-model -1\ninputs 0\noutputs 0\n",
+      "dlc-model 1 \ninputs 0\noutputs 0\n",
+      "DLC-model 1\ninputs 0\noutputs 0\n",
+      "dlc-model 1\ninputs 0\n",
+      "dlc-model 1\ninputs\noutputs 0\n",
+      "dlc-model 1\ninputs -1\noutputs 0\n",
+      "dlc-model 1\ninputs +1\n1 x 2 32 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\noutputs 0\n",
+      "dlc-model 1\ninputs 1000000000000\noutputs 0\n",
+      "dlc-model 1\ninputs 99999999999999999999\noutputs 0\n",
+      "dlc-model 1\ninputs 0\noutputs 0\nextra",
+      "dlc-model 1\ninputs 0\noutputs 0\n\nextra",
+      "dlc-model 1\noutputs 0\ninputs 0\n",
+      "dlc-model 1\ninputs 1\n99 x 2 32 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n-1 x 2 32 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n2 x 2 32 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1  x 2 32 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x  2 32 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1\tx 2 32 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 2 2\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 2 2 3 4\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 1 5 \noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 1 5\r\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 33 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 8 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 3 64 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 4 32 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 6 1 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 7 8 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 288 0\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 -1\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 1000000000\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 1 -2\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 1 9223372036854775808\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 1 1x\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 1 -\noutputs 0\n",
+      "dlc-model 1\ninputs 1\n1 x 2 32 1 5\noutputs 1\n1 y 2 32 1 5\n"
+      "1 z 2 32 0\n",
+  };
+  for (const char *text : bad) {
+    INFO("blob: ", text);
+    dlc_model *m = reinterpret_cast<dlc_model *>(0x1);
+    dlc_error err;
+    std::memset(&err, 0, sizeof(err));
+    CHECK(parse(text, &m, &err) == DLC_ERROR_INVALID_ARGUMENT);
+    CHECK(m == nullptr);
+    dlc_free_model(m);
+  }
+}
+
+TEST_CASE("metadata: NULL arguments") {
+  dlc_model *m = nullptr;
+  dlc_error err;
+  CHECK(dlc_parse_metadata(nullptr, &m, &err) == DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(std::string(err.message).find("NULL") != std::string::npos);
+  CHECK(dlc_parse_metadata("dlc-model 1\ninputs 0\noutputs 0\n", nullptr,
+                           &err) == DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(dlc_parse_metadata(nullptr, &m, nullptr) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("metadata: every prefix and random corruptions parse or fail "
+          "cleanly") {
+  const std::string good = dlc_model_metadata;
+  for (size_t n = 0; n < good.size(); ++n) {
+    dlc_model *m = nullptr;
+    dlc_status st = parse(good.substr(0, n), &m);
+    // Only the blob without its final newline is still complete.
+    CHECK((st == DLC_OK) == (n == good.size() - 1));
+    dlc_free_model(m);
+  }
+  std::mt19937 rng(1234);
+  const char alphabet[] = "0123456789 -\nxa\x01\xff";
+  int accepted = 0;
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string text = good;
+    int edits = 1 + (int)(rng() % 3);
+    for (int e = 0; e < edits; ++e) {
+      size_t pos = rng() % text.size();
+      switch (rng() % 3) {
+      case 0:
+        text[pos] = alphabet[rng() % (sizeof(alphabet) - 1)];
+        break;
+      case 1:
+        text.erase(pos, 1);
+        break;
+      default:
+        text.insert(pos, 1, alphabet[rng() % (sizeof(alphabet) - 1)]);
+        break;
+      }
+    }
+    dlc_model *m = nullptr;
+    if (parse(text, &m) == DLC_OK) {
+      ++accepted;
+      // Whatever was accepted must be self-consistent.
+      for (size_t i = 0; i < m->num_inputs + m->num_outputs; ++i) {
+        const dlc_tensor_info &t = m->tensors[i];
+        REQUIRE(t.name != nullptr);
+        REQUIRE(t.ndim >= 0);
+        for (int32_t d = 0; d < t.ndim; ++d)
+          REQUIRE(t.shape[d] >= -1);
+      }
+    }
+    dlc_free_model(m);
+  }
+  MESSAGE("accepted corruptions: ", accepted);
+}
+
+//===----------------------------------------------------------------------===//
+// Public ABI
+//===----------------------------------------------------------------------===//
+
+TEST_CASE("abi: version and status strings") {
+  CHECK(std::string(dlc_runtime_version()) == "0.1.0");
+  CHECK(std::string(dlc_status_string(DLC_OK)) == "DLC_OK");
+  CHECK(std::string(dlc_status_string(DLC_ERROR_INVALID_ARGUMENT)) ==
+        "DLC_ERROR_INVALID_ARGUMENT");
+  CHECK(std::string(dlc_status_string(DLC_ERROR_OUT_OF_MEMORY)) ==
+        "DLC_ERROR_OUT_OF_MEMORY");
+  CHECK(std::string(dlc_status_string(DLC_ERROR_INTERNAL)) ==
+        "DLC_ERROR_INTERNAL");
+  CHECK(std::string(dlc_status_string((dlc_status)42)) ==
+        "DLC_ERROR_UNKNOWN");
+}
+
+TEST_CASE("abi: open, query, close") {
+  dlc_error err;
+  CHECK(dlc_model_open(nullptr, &err) == DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(dlc_model_open(nullptr, nullptr) == DLC_ERROR_INVALID_ARGUMENT);
+  dlc_model_close(nullptr);
+  CHECK(dlc_model_num_inputs(nullptr) == 0);
+  CHECK(dlc_model_num_outputs(nullptr) == 0);
+
+  ModelFixture f;
+  CHECK(dlc_model_num_inputs(f.model) == 3);
+  CHECK(dlc_model_num_outputs(f.model) == 2);
+  dlc_tensor_info info;
+  REQUIRE(dlc_model_input_info(f.model, 1, &info, &f.err) == DLC_OK);
+  CHECK(std::string(info.name) == "scale s");
+  CHECK(info.dtype.code == kDLInt);
+  CHECK(info.dtype.bits == 64);
+  CHECK(info.ndim == 0);
+  REQUIRE(dlc_model_input_info(f.model, 2, &info, nullptr) == DLC_OK);
+  CHECK(info.shape[0] == -1);
+  REQUIRE(dlc_model_output_info(f.model, 0, &info, &f.err) == DLC_OK);
+  CHECK(std::string(info.name) == "y");
+  CHECK(info.ndim == 2);
+  CHECK(info.shape[1] == 3);
+
+  CHECK(dlc_model_input_info(f.model, 3, &info, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(message(f.err) ==
+        "input index 3 is out of range (the model has 3 inputs)");
+  CHECK(dlc_model_output_info(f.model, 2, &info, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(message(f.err) ==
+        "output index 2 is out of range (the model has 2 outputs)");
+  CHECK(dlc_model_output_info(f.model, SIZE_MAX, &info, nullptr) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(dlc_model_input_info(nullptr, 0, &info, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(message(f.err) == "model is NULL");
+  CHECK(dlc_model_input_info(f.model, 0, nullptr, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(message(f.err) == "info is NULL");
+}
+
+TEST_CASE("abi: a correct run") {
+  ModelFixture f;
+  FakeRun r(0);
+  REQUIRE(r.run(f.model, &f.err) == DLC_OK);
+  r.check_results();
+
+  SUBCASE("dynamic dim of size 0 with NULL data") {
+    FakeRun e(1);
+    e.mask_shape[0] = 0;
+    e.inputs[2].data = nullptr;
+    REQUIRE(e.run(f.model, &f.err) == DLC_OK);
+    CHECK(e.count == e.scale);
+  }
+  SUBCASE("explicit compact strides, byte_offset") {
+    FakeRun s(2);
+    int64_t x_strides[2] = {3, 1};
+    int64_t y_strides[2] = {3, 1};
+    s.inputs[0].strides = x_strides;
+    s.outputs[0].strides = y_strides;
+    // Point data one element before x and use byte_offset to come back.
+    std::vector<float> buf(7);
+    std::memcpy(buf.data() + 1, s.x, sizeof(s.x));
+    s.inputs[0].data = buf.data();
+    s.inputs[0].byte_offset = sizeof(float);
+    REQUIRE(s.run(f.model, &f.err) == DLC_OK);
+    s.check_results();
+  }
+  SUBCASE("strides of size-1 dims are ignored") {
+    FakeRun s(3);
+    s.mask_shape[0] = 1;
+    int64_t mask_strides[1] = {77};
+    s.inputs[2].strides = mask_strides;
+    REQUIRE(s.run(f.model, &f.err) == DLC_OK);
+    s.check_results();
+  }
+  SUBCASE("descriptors on the heap") {
+    FakeRun h(4);
+    REQUIRE(dlc_model_run_impl(f.model, h.inputs, 3, h.outputs, 2, 0,
+                               &f.err) == DLC_OK);
+    h.check_results();
+  }
+}
+
+TEST_CASE("abi: run argument errors") {
+  ModelFixture f;
+  FakeRun r;
+  CHECK(dlc_model_run(nullptr, r.inputs, 3, r.outputs, 2, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(message(f.err) == "model is NULL");
+  CHECK(dlc_model_run(f.model, r.inputs, 2, r.outputs, 2, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(message(f.err) == "expected 3 inputs, got 2");
+  CHECK(dlc_model_run(f.model, r.inputs, 3, r.outputs, 3, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(message(f.err) == "expected 2 outputs, got 3");
+  CHECK(dlc_model_run(f.model, nullptr, 3, r.outputs, 2, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(message(f.err) == "inputs array is NULL");
+  CHECK(dlc_model_run(f.model, r.inputs, 3, nullptr, 2, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(message(f.err) == "outputs array is NULL");
+  CHECK(r.count == -1);
+}
+
+TEST_CASE("abi: run tensor errors name the tensor") {
+  ModelFixture f;
+  SUBCASE("dtype") {
+    FakeRun r;
+    r.inputs[0].dtype = dtype(kDLInt, 64);
+    f.expect_error(r, "input 0 'x': expected dtype float32, got int64");
+  }
+  SUBCASE("dtype bits") {
+    FakeRun r;
+    r.inputs[1].dtype = dtype(kDLInt, 32);
+    f.expect_error(r, "input 1 'scale s': expected dtype int64, got int32");
+  }
+  SUBCASE("dtype lanes") {
+    FakeRun r;
+    r.inputs[0].dtype.lanes = 4;
+    f.expect_error(r, "input 0 'x': expected dtype float32, got float32x4");
+  }
+  SUBCASE("bool vs uint8") {
+    FakeRun r;
+    r.inputs[2].dtype = dtype(kDLUInt, 8);
+    f.expect_error(r, "input 2 'mask': expected dtype bool, got uint8");
+  }
+  SUBCASE("unknown dtype code") {
+    FakeRun r;
+    r.inputs[2].dtype = dtype(9, 8);
+    f.expect_error(r, "got dtype(code=9, bits=8, lanes=1)");
+  }
+  SUBCASE("rank") {
+    FakeRun r;
+    r.inputs[0].ndim = 3;
+    f.expect_error(r, "input 0 'x': expected rank 2, got 3");
+  }
+  SUBCASE("negative rank") {
+    FakeRun r;
+    r.inputs[0].ndim = -1;
+    f.expect_error(r, "input 0 'x': expected rank 2, got -1");
+  }
+  SUBCASE("NULL shape") {
+    FakeRun r;
+    r.inputs[0].shape = nullptr;
+    f.expect_error(r, "input 0 'x': shape is NULL");
+  }
+  SUBCASE("static dim") {
+    FakeRun r;
+    r.x_shape[1] = 4;
+    f.expect_error(r, "input 0 'x': dim 1 is 4, expected 3");
+  }
+  SUBCASE("negative dynamic dim") {
+    FakeRun r;
+    r.mask_shape[0] = -5;
+    f.expect_error(r, "input 2 'mask': dim 0 is -5 (negative)");
+  }
+  SUBCASE("absurd dynamic dim") {
+    FakeRun r;
+    r.mask_shape[0] = INT64_MAX;
+    f.expect_error(r, "input 2 'mask': tensor is too large to address");
+  }
+  SUBCASE("device") {
+    FakeRun r;
+    r.inputs[0].device.device_type = kDLCUDA;
+    f.expect_error(r, "input 0 'x': expected a CPU tensor (device type 1), "
+                      "got device type 2");
+  }
+  SUBCASE("non-compact strides") {
+    FakeRun r;
+    int64_t strides[2] = {1, 2}; // transposed
+    r.inputs[0].strides = strides;
+    f.expect_error(r, "input 0 'x': strides are not compact row-major (dim 1 "
+                      "has stride 2, expected 1)");
+  }
+  SUBCASE("padded rows") {
+    FakeRun r;
+    int64_t strides[2] = {4, 1};
+    r.outputs[0].strides = strides;
+    f.expect_error(r, "output 0 'y': strides are not compact row-major (dim 0 "
+                      "has stride 4, expected 3)");
+  }
+  SUBCASE("NULL data") {
+    FakeRun r;
+    r.inputs[1].data = nullptr;
+    f.expect_error(r, "input 1 'scale s': data is NULL");
+  }
+  SUBCASE("misaligned data") {
+    FakeRun r;
+    r.inputs[0].byte_offset = 2;
+    f.expect_error(r, "input 0 'x': data is not aligned to 4 bytes");
+  }
+  SUBCASE("output dtype") {
+    FakeRun r;
+    r.outputs[1].dtype = dtype(kDLFloat, 64);
+    f.expect_error(r, "output 1 'count': expected dtype int64, got float64");
+  }
+  SUBCASE("output dim") {
+    FakeRun r;
+    r.y_shape[0] = 3;
+    f.expect_error(r, "output 0 'y': dim 0 is 3, expected 2");
+  }
+  SUBCASE("output NULL data") {
+    FakeRun r;
+    r.outputs[0].data = nullptr;
+    f.expect_error(r, "output 0 'y': data is NULL");
+  }
+}
+
+TEST_CASE("abi: long names are cut in messages") {
+  std::string name(1000, 'n');
+  std::string text = "dlc-model 1\ninputs 1\n1000 " + name +
+                     " 2 32 0\noutputs 0\n";
+  dlc_model *m = nullptr;
+  REQUIRE(parse(text, &m) == DLC_OK);
+  float v = 0;
+  DLTensor t = tensor(&v, dtype(kDLFloat, 64), 0, nullptr);
+  dlc_error err;
+  // Fails validation before the (fake) entry could be called.
+  CHECK(dlc_model_run(m, &t, 1, nullptr, 0, &err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(std::string(err.message).find("expected dtype float32") !=
+        std::string::npos);
+  CHECK(std::strlen(err.message) < 300);
+  dlc_free_model(m);
+}
+
+TEST_CASE("abi: dynamic output shapes are refused") {
+  dlc_model *m = nullptr;
+  REQUIRE(parse("dlc-model 1\ninputs 0\noutputs 1\n1 z 2 32 2 3 -1\n", &m) ==
+          DLC_OK);
+  float out[6];
+  int64_t shape[2] = {3, 2};
+  DLTensor t = tensor(out, dtype(kDLFloat, 32), 2, shape);
+  dlc_error err;
+  CHECK(dlc_model_run(m, nullptr, 0, &t, 1, &err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(std::string(err.message) ==
+        "output 0 'z': dynamic output shapes are not supported yet");
+  dlc_free_model(m);
+}
+
+TEST_CASE("abi: concurrent runs on one model") {
+  ModelFixture f;
+  constexpr int kThreads = 8, kRuns = 100;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kRuns; ++i) {
+        FakeRun r(t * 1000 + i);
+        r.mask_shape[0] = 1 + (t + i) % 5; // vary the dynamic dim
+        dlc_error err;
+        if (r.run(f.model, &err) != DLC_OK) {
+          ++failures;
+          continue;
+        }
+        int64_t ones = 0;
+        for (int k = 0; k < r.mask_shape[0]; ++k)
+          ones += r.mask[k] != 0;
+        bool ok = r.count == r.scale + ones;
+        for (int k = 0; k < 6; ++k)
+          ok = ok && r.y[k] == r.x[k] + (float)r.scale;
+        if (!ok)
+          ++failures;
+      }
+    });
+  for (std::thread &t : threads)
+    t.join();
+  CHECK(failures.load() == 0);
+}

@@ -1,0 +1,85 @@
+//===- ModelLibrary.h - A compiled model.so loaded with dlopen --*- C++ -*-===//
+//
+// Loads a shared object produced by `dlc compile`, resolves the runtime's C
+// ABI (include/dlc/runtime/dlc_runtime.h) in it, and runs it on host tensors.
+// Each library is opened with RTLD_LOCAL, so one process may load many.
+//
+//===----------------------------------------------------------------------===//
+#ifndef DLC_TOOLS_DLC_MODELLIBRARY_H
+#define DLC_TOOLS_DLC_MODELLIBRARY_H
+
+#include "Status.h"
+#include "TensorIO.h"
+
+#include "dlc/runtime/dlc_runtime.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dlc::driver {
+
+/// One input or output of a compiled model, as its library describes it.
+struct TensorSpec {
+  std::string name;
+  DLDataType dtype;
+  std::vector<int64_t> shape; // -1: dynamic
+
+  /// "float32[1,?,224,224]".
+  std::string typeString() const { return formatType(dtype, shape); }
+  /// Whether `tensor` has this dtype and shape (any size for a -1 dim).
+  bool accepts(const HostTensor &tensor) const;
+};
+
+class ModelLibrary {
+public:
+  /// Loads `path` and opens the model in it. Fails with a user error when
+  /// the file is missing or not a dlc model.
+  static Status load(const std::string &path,
+                     std::unique_ptr<ModelLibrary> &library);
+
+  ModelLibrary(const ModelLibrary &) = delete;
+  ModelLibrary &operator=(const ModelLibrary &) = delete;
+  /// Closes the model and unloads the library.
+  ~ModelLibrary();
+
+  const std::string &path() const { return libraryPath; }
+  const std::vector<TensorSpec> &inputs() const { return inputSpecs; }
+  const std::vector<TensorSpec> &outputs() const { return outputSpecs; }
+  /// The version of the runtime linked into the library, or "" if it does
+  /// not say.
+  std::string runtimeVersion() const;
+
+  /// Runs the model on `inputs` (in the model's input order; checked
+  /// against inputs()) and returns freshly allocated, named outputs.
+  Status run(const std::vector<HostTensor> &inputs,
+             std::vector<HostTensor> &outputs) const;
+
+private:
+  ModelLibrary() = default;
+
+  /// The C ABI's entry points, resolved with dlsym.
+  struct Api {
+    decltype(&dlc_model_open) open = nullptr;
+    decltype(&dlc_model_close) close = nullptr;
+    decltype(&dlc_model_num_inputs) numInputs = nullptr;
+    decltype(&dlc_model_num_outputs) numOutputs = nullptr;
+    decltype(&dlc_model_input_info) inputInfo = nullptr;
+    decltype(&dlc_model_output_info) outputInfo = nullptr;
+    decltype(&dlc_model_run) run = nullptr;
+    decltype(&dlc_runtime_version) runtimeVersion = nullptr; // optional
+  };
+
+  Status resolveApi();
+  Status readSpecs();
+
+  std::string libraryPath;
+  void *handle = nullptr;
+  dlc_model *model = nullptr;
+  Api api;
+  std::vector<TensorSpec> inputSpecs, outputSpecs;
+};
+
+} // namespace dlc::driver
+
+#endif // DLC_TOOLS_DLC_MODELLIBRARY_H
