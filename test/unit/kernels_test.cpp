@@ -140,7 +140,7 @@ void run_gemm_case(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
   dlc_rt_sgemm_isa(isa, batch, M, N, K, A.data(), la.bs, la.rs, la.cs,
                    B.data(), lb.bs, lb.rs, lb.cs, C.data(), lc.bs, lc.rs,
                    lc.cs);
-  INFO(isa_name(isa), " batch=", batch, " M=", M, " N=", N, " K=", K,
+  INFO(std::string(isa_name(isa)), " batch=", batch, " M=", M, " N=", N, " K=", K,
        " layouts A=", ka, " B=", kb, " C=", kc);
   check_gemm(la, A, lb, B, lc, C0, C, K);
 }
@@ -149,7 +149,7 @@ void run_gemm_case(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
 
 TEST_CASE("sgemm: detection reports a level") {
   dlc_isa isa = dlc_rt_detect_isa();
-  MESSAGE("detected ISA: ", isa_name(isa));
+  MESSAGE("detected ISA: ", std::string(isa_name(isa)));
   CHECK(isa >= DLC_ISA_SCALAR);
   CHECK(isa <= DLC_ISA_AVX512);
   CHECK(dlc_rt_detect_isa() == isa); // cached value agrees

@@ -387,7 +387,7 @@ TEST_CASE("model: open, info queries and their errors") {
     size_t idx = out ? i - ni : i;
     REQUIRE((out ? A.output_info : A.input_info)(model.m, idx, &info, &err) ==
             DLC_OK);
-    INFO(out ? "output " : "input ", idx, ": ", describe(info));
+    INFO((out ? "output " : "input "), idx, ": ", describe(info));
     REQUIRE(info.name != nullptr);
     CHECK(info.dtype.lanes == 1);
     CHECK(info.ndim >= 0);
@@ -395,7 +395,7 @@ TEST_CASE("model: open, info queries and their errors") {
       REQUIRE(info.shape != nullptr);
     for (int32_t d = 0; d < info.ndim; ++d)
       CHECK(info.shape[d] >= -1);
-    MESSAGE(out ? "output " : "input ", idx, ": ", describe(info));
+    MESSAGE((out ? "output " : "input "), idx, ": ", describe(info));
   }
   CHECK(A.input_info(model.m, ni, &info, &err) == DLC_ERROR_INVALID_ARGUMENT);
   CHECK(std::string(err.message).find("out of range") != std::string::npos);

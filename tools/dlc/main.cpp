@@ -68,12 +68,11 @@ int runDriver(int argc, char **argv) {
                "dlc");
   app.set_version_flag("--version", "dlc " DLC_VERSION);
   app.require_subcommand(1);
-  app.footer("Run 'dlc COMMAND --help' for a command's options.");
 
   CompileFlags compileFlags;
   CLI::App *compile = app.add_subcommand(
-      "compile", "Compile an ONNX model to a shared library (model.so), an "
-                 "object file, or an intermediate stage");
+      "compile", "Compile an ONNX model to a shared library, an object file "
+                 "or an intermediate stage");
   compile->add_option("model", compileFlags.modelPath, "The ONNX model")
       ->required()
       ->type_name("MODEL.onnx");
@@ -91,21 +90,20 @@ int runDriver(int argc, char **argv) {
       ->add_option("--shape", compileFlags.shapes,
                    "A static shape for a graph input, e.g. "
                    "--shape input=1x3x224x224 (repeatable)")
-      ->type_name("NAME=DxD...")
+      ->type_name("NAME=DxD..")
       ->allow_extra_args(false);
   addOptLevelFlag(*compile, compileFlags.optLevel);
 
   RunFlags runFlags;
   CLI::App *run = app.add_subcommand(
-      "run", "Run a compiled model on ONNX TensorProto (.pb) inputs and "
-             "print its outputs");
+      "run", "Run a compiled model on TensorProto (.pb) inputs");
   run->add_option("model", runFlags.libraryPath, "The compiled model")
       ->required()
       ->type_name("MODEL.so");
   run->add_option("inputs", runFlags.inputPaths,
                   "Input tensors, matched to the model's inputs by tensor "
                   "name, else by position")
-      ->type_name("INPUT.pb ...");
+      ->type_name("INPUT.pb");
   run->add_option("--output-dir", runFlags.outputDir,
                   "Write each output to DIR/output_<i>.pb (created if "
                   "missing)")
@@ -113,18 +111,20 @@ int runDriver(int argc, char **argv) {
   run->add_option("--expect", runFlags.expectPaths,
                   "Reference outputs, matched to the outputs by position; "
                   "fail unless all are close")
-      ->type_name("OUTPUT.pb ...");
+      ->type_name("OUTPUT.pb");
   addToleranceFlags(*run, runFlags.tolerance);
 
   TestFlags testFlags;
   bool keepGoing = true;
   CLI::App *test = app.add_subcommand(
-      "test", "Compile and run ONNX backend-test cases (model.onnx + "
-              "test_data_set_*/{input,output}_<i>.pb); a directory without "
-              "model.onnx stands for its subdirectories");
+      "test", "Compile and run ONNX backend-test cases");
+  test->footer("A case directory holds model.onnx and test_data_set_N/ "
+               "directories of input_<i>.pb and output_<i>.pb files. A "
+               "directory without model.onnx stands for its subdirectories "
+               "that have one.");
   test->add_option("cases", testFlags.caseDirs, "Test case directories")
       ->required()
-      ->type_name("CASE_DIR ...");
+      ->type_name("CASE_DIR");
   addToleranceFlags(*test, testFlags.tolerance);
   addOptLevelFlag(*test, testFlags.optLevel);
   CLI::Option *keepGoingFlag = test->add_flag(
@@ -135,11 +135,12 @@ int runDriver(int argc, char **argv) {
 
   InspectFlags inspectFlags;
   CLI::App *inspect = app.add_subcommand(
-      "inspect", "Describe an ONNX model (inputs, outputs, opsets, ops, "
-                 "unsupported ops) or a compiled model.so (inputs, outputs)");
+      "inspect", "Describe an ONNX model or a compiled model.so");
   inspect->add_option("file", inspectFlags.path, "The model")
       ->required()
       ->type_name("MODEL.onnx|MODEL.so");
+
+  app.footer("Run 'dlc COMMAND --help' for a command's options.");
 
   if (argc <= 1) {
     llvm::errs() << app.help();
