@@ -247,7 +247,7 @@ static ModelSummary::Tensor describeTensor(StringRef name, Type type,
                                            ArrayAttr dimParams) {
   ModelSummary::Tensor tensor;
   tensor.name = name.str();
-  auto ranked = dyn_cast<RankedTensorType>(type);
+  auto ranked = dyn_cast_if_present<RankedTensorType>(type);
   if (!ranked) {
     tensor.dtype = "?";
     return tensor;

@@ -65,9 +65,11 @@ DLC_FAKE_HIDDEN void dlc_model_entry(void **args) {
       yd[i * y->strides[0] + j * y->strides[1]] =
           xd[i * x->strides[0] + j * x->strides[1]] + (float)s;
 
-  const uint8_t *md = (const uint8_t *)mask->aligned + mask->offset;
   int64_t n = s;
-  for (int64_t i = 0; i < mask->sizes[0]; ++i)
-    n += md[i * mask->strides[0]] != 0;
+  if (mask->sizes[0] > 0) { /* an empty tensor may have NULL data */
+    const uint8_t *md = (const uint8_t *)mask->aligned + mask->offset;
+    for (int64_t i = 0; i < mask->sizes[0]; ++i)
+      n += md[i * mask->strides[0]] != 0;
+  }
   ((int64_t *)count->aligned)[count->offset] = n;
 }

@@ -121,12 +121,12 @@ Status bindInputs(const std::vector<TensorSpec> &specs,
   if (files.size() != specs.size()) {
     std::string expected;
     for (const TensorSpec &spec : specs)
-      expected += (expected.empty() ? "" : ", ") + spec.name + ": " +
-                  spec.typeString();
-    return Status::userError(
-        "the model takes " + plural(specs.size(), "input") +
-        (specs.empty() ? "" : " (" + expected + ")") + ", got " +
-        plural(files.size(), "input file"));
+      expected +=
+          (expected.empty() ? "" : ", ") + spec.name + ": " + spec.typeString();
+    return Status::userError("the model takes " +
+                             plural(specs.size(), "input") +
+                             (specs.empty() ? "" : " (" + expected + ")") +
+                             ", got " + plural(files.size(), "input file"));
   }
 
   std::vector<int> fileOf(specs.size(), -1);
@@ -139,9 +139,9 @@ Status bindInputs(const std::vector<TensorSpec> &specs,
       if (specs[s].name != name)
         continue;
       if (fileOf[s] >= 0)
-        return Status::userError("input '" + name + "' given twice: " +
-                                 files[fileOf[s]].path + " and " +
-                                 files[f].path);
+        return Status::userError("input '" + name +
+                                 "' given twice: " + files[fileOf[s]].path +
+                                 " and " + files[f].path);
       fileOf[s] = static_cast<int>(f);
       placed[f] = true;
       break;
@@ -162,8 +162,7 @@ Status bindInputs(const std::vector<TensorSpec> &specs,
     if (!specs[s].accepts(file.tensor))
       return Status::userError("input '" + specs[s].name + "': expected " +
                                specs[s].typeString() + ", got " +
-                               file.tensor.typeString() + " from " +
-                               file.path);
+                               file.tensor.typeString() + " from " + file.path);
     inputs.push_back(std::move(file.tensor));
   }
   return Status::success();
@@ -174,7 +173,8 @@ std::string describe(const Comparison &comparison) {
   if (!comparison.sameType)
     return "MISMATCH: " + comparison.reason;
   std::string text = "max abs diff " + formatNumber(comparison.maxAbsDiff);
-  return text + (comparison.matches ? ": ok" : ": MISMATCH: " + comparison.reason);
+  return text +
+         (comparison.matches ? ": ok" : ": MISMATCH: " + comparison.reason);
 }
 
 std::string joinPath(StringRef a, StringRef b) {
@@ -209,8 +209,7 @@ Status listDataSets(const std::string &caseDir,
        !error && it != end; it.increment(error)) {
     StringRef name = llvm::sys::path::filename(it->path());
     unsigned index;
-    if (name.consume_front("test_data_set_") &&
-        !name.getAsInteger(10, index) &&
+    if (name.consume_front("test_data_set_") && !name.getAsInteger(10, index) &&
         llvm::sys::fs::is_directory(it->path()))
       found.emplace_back(index, it->path());
   }
@@ -371,9 +370,9 @@ std::string caseName(const std::string &dir) {
 /// for its subdirectories that hold one (e.g. `.../data/node`).
 void collectCases(const std::string &arg, std::vector<TestCase> &cases) {
   if (!llvm::sys::fs::is_directory(arg)) {
-    cases.push_back({arg, caseName(arg),
-                     llvm::sys::fs::exists(arg) ? "not a directory"
-                                                : "no such directory"});
+    cases.push_back(
+        {arg, caseName(arg),
+         llvm::sys::fs::exists(arg) ? "not a directory" : "no such directory"});
     return;
   }
   if (llvm::sys::fs::exists(joinPath(arg, "model.onnx"))) {
@@ -392,8 +391,8 @@ void collectCases(const std::string &arg, std::vector<TestCase> &cases) {
     return;
   }
   if (subdirs.empty()) {
-    cases.push_back({arg, caseName(arg),
-                     "no model.onnx in it or its subdirectories"});
+    cases.push_back(
+        {arg, caseName(arg), "no model.onnx in it or its subdirectories"});
     return;
   }
   llvm::sort(subdirs);
@@ -441,9 +440,8 @@ int inspectModel(const std::string &path) {
   dlc::CompileResult result = dlc::inspectOnnx(path, summary);
   printDiagnostics(result.message);
   if (!result)
-    return result.failure == dlc::FailureKind::InternalError
-               ? ExitInternalError
-               : ExitUserError;
+    return result.failure == dlc::FailureKind::InternalError ? ExitInternalError
+                                                             : ExitUserError;
 
   llvm::raw_ostream &os = llvm::outs();
   printSummaryTensors(os, "inputs", summary.inputs);
@@ -456,8 +454,7 @@ int inspectModel(const std::string &path) {
   }
   os << "\n";
 
-  std::vector<std::pair<std::string, int64_t>> histogram =
-      summary.opHistogram;
+  std::vector<std::pair<std::string, int64_t>> histogram = summary.opHistogram;
   llvm::stable_sort(histogram, [](const auto &a, const auto &b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
@@ -505,22 +502,10 @@ int dlc::driver::compileCommand(const CompileFlags &flags) {
   options.optLevel = flags.optLevel;
   std::optional<dlc::Stage> stage = dlc::parseStage(flags.emit);
   if (!stage)
-    return report(Status::userError("unknown stage '" + flags.emit +
-                                    "' for --emit (expected one of: " +
-                                    stageNames() + ")"));
-  options.emit = *stage;
-  bool binary = *stage == dlc::Stage::Obj || *stage == dlc::Stage::So;
-  if (flags.outputPath.empty() && binary)
     return report(Status::userError(
-        "--emit=" + flags.emit + " needs an output file: add -o FILE (e.g. -o " +
-        llvm::sys::path::stem(flags.modelPath).str() +
-        (*stage == dlc::Stage::So ? ".so" : ".o") + ")"));
-  if (flags.outputPath == "-" && binary)
-    return report(Status::userError("--emit=" + flags.emit +
-                                    " output is binary: it cannot go to "
-                                    "stdout; name a file with -o"));
-  options.outputPath = flags.outputPath.empty() ? "-" : flags.outputPath;
-
+        "unknown stage '" + flags.emit +
+        "' for --emit (expected one of: " + stageNames() + ")"));
+  options.emit = *stage;
   for (const std::string &flag : flags.shapes) {
     std::string name;
     llvm::SmallVector<int64_t> dims;
@@ -530,6 +515,19 @@ int dlc::driver::compileCommand(const CompileFlags &flags) {
       return report(
           Status::userError("--shape given twice for input '" + name + "'"));
   }
+
+  bool binary = *stage == dlc::Stage::Obj || *stage == dlc::Stage::So;
+  if (flags.outputPath.empty() && binary)
+    return report(
+        Status::userError("--emit=" + flags.emit +
+                          " needs an output file: add -o FILE (e.g. -o " +
+                          llvm::sys::path::stem(flags.modelPath).str() +
+                          (*stage == dlc::Stage::So ? ".so" : ".o") + ")"));
+  if (flags.outputPath == "-" && binary)
+    return report(Status::userError("--emit=" + flags.emit +
+                                    " output is binary: it cannot go to "
+                                    "stdout; name a file with -o"));
+  options.outputPath = flags.outputPath.empty() ? "-" : flags.outputPath;
 
   dlc::CompileResult result = dlc::compile(options);
   llvm::outs().flush();
@@ -576,7 +574,7 @@ int dlc::driver::runCommand(const RunFlags &flags) {
                                       "': " + error.message()));
 
   llvm::raw_ostream &os = llvm::outs();
-  size_t mismatches = 0;
+  std::vector<std::string> mismatches;
   for (size_t i = 0; i < outputs.size(); ++i) {
     const HostTensor &output = outputs[i];
     os << "output " << i << " '" << output.name()
@@ -588,22 +586,23 @@ int dlc::driver::runCommand(const RunFlags &flags) {
       Comparison comparison = compareTensors(output, expected, flags.tolerance);
       os << "  " << describe(comparison) << "\n";
       if (!comparison.matches)
-        ++mismatches;
+        mismatches.push_back(std::to_string(i) + " '" + output.name() + "'");
     }
     if (!flags.outputDir.empty()) {
-      std::string path = joinPath(flags.outputDir,
-                                  "output_" + std::to_string(i) + ".pb");
+      std::string path =
+          joinPath(flags.outputDir, "output_" + std::to_string(i) + ".pb");
       if (Status status = writeTensorFile(path, output); !status.ok())
         return report(status);
     }
   }
-  if (mismatches)
-    return report(Status::userError(
-        std::to_string(mismatches) + " of " +
-        plural(expectFiles.size(), "checked output") +
-        " differ from the expected values (rtol " +
-        formatNumber(flags.tolerance.rtol) + ", atol " +
-        formatNumber(flags.tolerance.atol) + ")"));
+  if (!mismatches.empty())
+    return report(
+        Status::userError((mismatches.size() == 1 ? "output " : "outputs ") +
+                          llvm::join(mismatches, ", ") +
+                          (mismatches.size() == 1 ? " does" : " do") +
+                          " not match the expected values (rtol " +
+                          formatNumber(flags.tolerance.rtol) + ", atol " +
+                          formatNumber(flags.tolerance.atol) + ")"));
   return ExitSuccess;
 }
 
@@ -623,8 +622,8 @@ int dlc::driver::testCommand(const TestFlags &flags) {
       } catch (const std::bad_alloc &) {
         status = Status::internalError("out of memory");
       } catch (const std::exception &e) {
-        status = Status::internalError(std::string("internal error: ") +
-                                       e.what());
+        status =
+            Status::internalError(std::string("internal error: ") + e.what());
       }
       if (!status.ok())
         error = firstLine(status.message());

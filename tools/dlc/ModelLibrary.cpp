@@ -42,7 +42,8 @@ Status failure(dlc_status status, const dlc_error &error,
 } // namespace
 
 bool TensorSpec::accepts(const HostTensor &tensor) const {
-  if (!sameDtype(dtype, tensor.dtype()) || shape.size() != tensor.shape().size())
+  if (!sameDtype(dtype, tensor.dtype()) ||
+      shape.size() != tensor.shape().size())
     return false;
   for (size_t i = 0; i < shape.size(); ++i)
     if (shape[i] >= 0 && shape[i] != tensor.shape()[i])
@@ -58,13 +59,15 @@ Status ModelLibrary::load(const std::string &path,
   std::unique_ptr<ModelLibrary> result(new ModelLibrary());
   result->libraryPath = path;
   // Without a slash dlopen would search the library path instead.
-  std::string loadPath = path.find('/') == std::string::npos ? "./" + path
-                                                             : path;
+  std::string loadPath =
+      path.find('/') == std::string::npos ? "./" + path : path;
   result->handle = dlopen(loadPath.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!result->handle) {
-    const char *reason = dlerror();
-    return Status::userError("cannot load '" + path +
-                             "': " + (reason ? reason : "unknown error"));
+    // dlerror() usually starts with the path; say it once.
+    const char *error = dlerror();
+    llvm::StringRef reason = error ? error : "unknown error";
+    reason.consume_front(loadPath + ": ");
+    return Status::userError("cannot load '" + path + "': " + reason.str());
   }
   if (Status status = result->resolveApi(); !status.ok())
     return status;
@@ -96,8 +99,8 @@ Status ModelLibrary::resolveApi() {
     if (!symbol && required)
       return Status::userError(libraryPath + ": not a dlc model (no " + name +
                                ")");
-    function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(
-        symbol);
+    function =
+        reinterpret_cast<std::remove_reference_t<decltype(function)>>(symbol);
     return Status::success();
   };
   for (Status status : {
@@ -158,9 +161,9 @@ Status ModelLibrary::run(const std::vector<HostTensor> &inputs,
                              " inputs, got " + std::to_string(inputs.size()));
   for (size_t i = 0; i < inputs.size(); ++i)
     if (!inputSpecs[i].accepts(inputs[i]))
-      return Status::userError("input '" + inputSpecs[i].name +
-                               "': expected " + inputSpecs[i].typeString() +
-                               ", got " + inputs[i].typeString());
+      return Status::userError("input '" + inputSpecs[i].name + "': expected " +
+                               inputSpecs[i].typeString() + ", got " +
+                               inputs[i].typeString());
 
   std::vector<HostTensor> results;
   results.reserve(outputSpecs.size());
@@ -182,9 +185,8 @@ Status ModelLibrary::run(const std::vector<HostTensor> &inputs,
   for (const HostTensor &tensor : results)
     outputViews.push_back(tensor.view());
   dlc_error error = {};
-  dlc_status status =
-      api.run(model, inputViews.data(), inputViews.size(), outputViews.data(),
-              outputViews.size(), &error);
+  dlc_status status = api.run(model, inputViews.data(), inputViews.size(),
+                              outputViews.data(), outputViews.size(), &error);
   if (status != DLC_OK)
     return failure(status, error, "model run failed");
   outputs = std::move(results);

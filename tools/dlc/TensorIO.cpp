@@ -221,9 +221,10 @@ HostTensor::HostTensor(std::string name, DLDataType dtype,
                        std::vector<int64_t> shape)
     : tensorName(std::move(name)), elementType(dtype), dims(std::move(shape)) {
   bytes = static_cast<size_t>(numElements()) * elementSize();
-  size_t allocated = (std::max<size_t>(bytes, 1) + kAlignment - 1) /
-                     kAlignment * kAlignment;
-  buffer.reset(static_cast<uint8_t *>(std::aligned_alloc(kAlignment, allocated)));
+  size_t allocated =
+      (std::max<size_t>(bytes, 1) + kAlignment - 1) / kAlignment * kAlignment;
+  buffer.reset(
+      static_cast<uint8_t *>(std::aligned_alloc(kAlignment, allocated)));
   if (!buffer)
     throw std::bad_alloc();
   std::memset(buffer.get(), 0, allocated);
@@ -492,8 +493,8 @@ Comparison dlc::driver::compareTensors(const HostTensor &actual,
   Comparison result;
   if (!sameDtype(actual.dtype(), expected.dtype()) ||
       actual.shape() != expected.shape()) {
-    result.reason = "expected " + expected.typeString() + ", got " +
-                    actual.typeString();
+    result.reason =
+        "expected " + expected.typeString() + ", got " + actual.typeString();
     return result;
   }
   result.sameType = true;
@@ -518,17 +519,19 @@ Comparison dlc::driver::compareTensors(const HostTensor &actual,
         close = true;
         diff = 0;
       } else {
+        // An infinity matches only itself (a == b above).
         diff = std::fabs(a - b);
-        close = diff <= tolerance.atol + tolerance.rtol * std::fabs(b);
+        close = std::isfinite(a) && std::isfinite(b) &&
+                diff <= tolerance.atol + tolerance.rtol * std::fabs(b);
         result.maxAbsDiff = std::max(result.maxAbsDiff, diff);
       }
     } else {
       if (boolean)
         close = (actual.data()[i] != 0) == (expected.data()[i] != 0);
       else
-        close = std::memcmp(actual.data() + i * elementSize,
-                            expected.data() + i * elementSize,
-                            elementSize) == 0;
+        close =
+            std::memcmp(actual.data() + i * elementSize,
+                        expected.data() + i * elementSize, elementSize) == 0;
       diff = std::fabs(a - b);
       result.maxAbsDiff = std::max(result.maxAbsDiff, diff);
     }

@@ -1,4 +1,5 @@
-//===- TensorIO.h - Host tensors, ONNX TensorProto files, compare -*- C++ -*-===//
+//===- TensorIO.h - Host tensors, ONNX TensorProto files, compare -*- C++
+//-*-===//
 //
 // The driver's view of a tensor: a name, a DLPack dtype, a shape and a
 // compact row-major buffer in host memory. Read from and written to ONNX

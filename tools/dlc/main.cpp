@@ -8,6 +8,7 @@
 
 #include "Commands.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/PrettyStackTrace.h"
@@ -90,7 +91,7 @@ int runDriver(int argc, char **argv) {
       ->add_option("--shape", compileFlags.shapes,
                    "A static shape for a graph input, e.g. "
                    "--shape input=1x3x224x224 (repeatable)")
-      ->type_name("NAME=DxD..")
+      ->type_name("NAME=DIMS")
       ->allow_extra_args(false);
   addOptLevelFlag(*compile, compileFlags.optLevel);
 
@@ -116,8 +117,8 @@ int runDriver(int argc, char **argv) {
 
   TestFlags testFlags;
   bool keepGoing = true;
-  CLI::App *test = app.add_subcommand(
-      "test", "Compile and run ONNX backend-test cases");
+  CLI::App *test =
+      app.add_subcommand("test", "Compile and run ONNX backend-test cases");
   test->footer("A case directory holds model.onnx and test_data_set_N/ "
                "directories of input_<i>.pb and output_<i>.pb files. A "
                "directory without model.onnx stands for its subdirectories "
@@ -144,6 +145,13 @@ int runDriver(int argc, char **argv) {
 
   if (argc <= 1) {
     llvm::errs() << app.help();
+    return ExitUserError;
+  }
+  llvm::StringRef command = argv[1];
+  auto named = [&](CLI::App *sub) { return sub->get_name() == command; };
+  if (!command.starts_with("-") && app.get_subcommands(named).empty()) {
+    llvm::errs() << "dlc: error: unknown command '" << command
+                 << "' (expected compile, run, test or inspect)\n";
     return ExitUserError;
   }
   try {

@@ -37,7 +37,7 @@ def LinalgToMicrokernels
   let summary = "Call dlc's runtime microkernels for f32 GEMM and conv";
   let description = [{
     On buffers: replaces f32 `linalg.matmul`, `linalg.batch_matmul` and
-    contiguous `linalg.conv_2d_nchw_fchw` / `linalg.conv_2d_ngchw_fgchw` by
+    contiguous `linalg.conv_2d_nchw_fchw` / `linalg.conv_2d_ngchw_gfchw` by
     calls to `dlc_rt_sgemm` / `dlc_rt_conv2d` (blocked, packed, vectorized
     kernels with CPU dispatch, in the runtime). Other element types are left
     for the loop lowering.

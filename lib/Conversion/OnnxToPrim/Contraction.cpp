@@ -63,8 +63,6 @@ FailureOr<Results> convertGemm(NodeContext &ctx) {
   if (ctx.numInputs() < 2 || ctx.inputType(0).getRank() != 2 ||
       ctx.inputType(1).getRank() != 2)
     return ctx.failure<Results>("expects 2-D inputs A and B");
-  if (ctx.version() < 7 && ctx.intAttr("broadcast", 0) == 0 && ctx.hasInput(2))
-    return ctx.failure<Results>("C without broadcast=1 needs opset 7 or later");
   Value a = ctx.input(0), b = ctx.input(1);
   if (ctx.intAttr("transA", 0))
     a = transpose2d(ctx.b, ctx.loc, a);

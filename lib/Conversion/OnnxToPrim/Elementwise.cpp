@@ -13,13 +13,35 @@ bool isFloatTensor(Value v) {
   return isa<FloatType>(cast<RankedTensorType>(v.getType()).getElementType());
 }
 
+/// Before opset 7, B broadcasts to A only with broadcast=1, aligned at
+/// `axis` (default: trailing dims). Reshaping B with trailing 1s turns that
+/// into numpy broadcasting.
+FailureOr<Value> legacyBroadcastOperand(NodeContext &ctx) {
+  Value b = ctx.input(1);
+  if (ctx.version() >= 7 || ctx.intAttr("broadcast", 0) == 0 ||
+      !ctx.hasAttr("axis"))
+    return b;
+  auto at = ctx.inputType(0), bt = ctx.inputType(1);
+  auto axis = normalizeAxis(ctx, ctx.intAttr("axis", 0), at.getRank());
+  if (failed(axis))
+    return failure();
+  if (*axis + bt.getRank() > at.getRank())
+    return ctx.failure<Value>("B does not fit A at axis " + Twine(*axis));
+  SmallVector<int64_t> shape(bt.getShape());
+  shape.append(at.getRank() - *axis - bt.getRank(), 1);
+  return reshape(ctx.b, ctx.loc, b, shape);
+}
+
 template <typename OpTy> Rule binaryRule() {
   return [](NodeContext &ctx) -> FailureOr<Results> {
     if (ctx.numInputs() != 2)
       return ctx.failure<Results>("expects 2 inputs");
     if (ctx.inputType(0).getElementType() != ctx.inputType(1).getElementType())
       return ctx.failure<Results>("inputs have different element types");
-    auto pair = broadcastPair(ctx, ctx.input(0), ctx.input(1));
+    auto rhs = legacyBroadcastOperand(ctx);
+    if (failed(rhs))
+      return failure();
+    auto pair = broadcastPair(ctx, ctx.input(0), *rhs);
     if (failed(pair))
       return failure();
     return Results{ctx.b.create<OpTy>(ctx.loc, pair->first, pair->second)};
@@ -173,11 +195,17 @@ FailureOr<Results> convertDropout(NodeContext &ctx) {
 FailureOr<Results> convertPow(NodeContext &ctx) {
   if (ctx.numInputs() != 2)
     return ctx.failure<Results>("expects 2 inputs");
-  Value base = ctx.input(0), exponent = ctx.input(1);
+  auto legacy = legacyBroadcastOperand(ctx);
+  if (failed(legacy))
+    return failure();
+  Value base = ctx.input(0), exponent = *legacy;
   auto baseType = ctx.inputType(0);
   if (ctx.inputType(1).getElementType() != baseType.getElementType())
     exponent = ctx.b.create<prim::ConvertOp>(
-        ctx.loc, ctx.inputType(1).clone(baseType.getElementType()), exponent);
+        ctx.loc,
+        cast<RankedTensorType>(exponent.getType())
+            .clone(baseType.getElementType()),
+        exponent);
   auto pair = broadcastPair(ctx, base, exponent);
   if (failed(pair))
     return failure();
@@ -187,13 +215,13 @@ FailureOr<Results> convertPow(NodeContext &ctx) {
 } // namespace
 
 void dlc::onnx_to_prim::addElementwiseRules(RuleTable &table) {
-  // Opset 7 introduced multidirectional (numpy) broadcasting; later versions
-  // only widen the accepted types.
-  table.add("Add", 7, binaryRule<prim::AddOp>());
-  table.add("Sub", 7, binaryRule<prim::SubOp>());
-  table.add("Mul", 7, binaryRule<prim::MulOp>());
-  table.add("Div", 7, binaryRule<prim::DivOp>());
-  table.add("Pow", 7, convertPow);
+  // Opset 7 replaced the broadcast/axis attributes by multidirectional
+  // (numpy) broadcasting; later versions only widen the accepted types.
+  table.add("Add", 1, binaryRule<prim::AddOp>());
+  table.add("Sub", 1, binaryRule<prim::SubOp>());
+  table.add("Mul", 1, binaryRule<prim::MulOp>());
+  table.add("Div", 1, binaryRule<prim::DivOp>());
+  table.add("Pow", 1, convertPow);
 
   // Versions before 6 only add the legacy consumed_inputs attribute.
   table.add("Neg", 1, unaryRule<prim::NegOp>(false));

@@ -650,7 +650,7 @@ struct ConvLowering : OpConversionPattern<prim::ConvOp> {
     Value filter =
         rw.create<tensor::ExpandShapeOp>(loc, f5, adaptor.getFilter(), split0);
     Value init = filledTensor(rw, loc, out5, zero);
-    auto conv = rw.create<linalg::Conv2DNgchwFgchwOp>(
+    auto conv = rw.create<linalg::Conv2DNgchwGfchwOp>(
         loc, out5, ValueRange{input, filter}, init, strides, dilations);
     rw.replaceOpWithNewOp<tensor::CollapseShapeOp>(op, outType,
                                                    conv.getResult(0), split1);

@@ -178,14 +178,14 @@ struct LinalgToMicrokernelsPass
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
       if (isa<linalg::MatmulOp, linalg::BatchMatmulOp, linalg::Conv2DNchwFchwOp,
-              linalg::Conv2DNgchwFgchwOp>(op))
+              linalg::Conv2DNgchwGfchwOp>(op))
         ops.push_back(op);
     });
     RewritePatternSet patterns(&getContext());
     patterns.add<MatmulToSgemm<linalg::MatmulOp>,
                  MatmulToSgemm<linalg::BatchMatmulOp>,
                  ConvToKernel<linalg::Conv2DNchwFchwOp>,
-                 ConvToKernel<linalg::Conv2DNgchwFgchwOp>>(&getContext());
+                 ConvToKernel<linalg::Conv2DNgchwGfchwOp>>(&getContext());
     GreedyRewriteConfig config;
     config.strictMode = GreedyRewriteStrictness::ExistingOps;
     (void)applyOpPatternsAndFold(ops, std::move(patterns), config);
