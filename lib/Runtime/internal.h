@@ -1,4 +1,4 @@
-/*===- internal.h - dlcrt internals shared by its sources and tests -*- C -*-===//
+/*===- internal.h - dlcrt internals for its sources and tests -*- C -*-===//
  *
  * Not installed and not exported from a model.so (hidden visibility).
  *
@@ -42,18 +42,19 @@ DLC_INTERNAL void dlc_dtype_name(DLDataType dtype, char *buf, size_t size);
  * stack_words 8-byte words (tests use 0 to cover the heap path). */
 DLC_INTERNAL dlc_status dlc_model_run_impl(const dlc_model *model,
                                            const DLTensor *inputs,
-                                           size_t num_inputs,
-                                           DLTensor *outputs,
+                                           size_t num_inputs, DLTensor *outputs,
                                            size_t num_outputs,
                                            size_t stack_words, dlc_error *err);
 
 /* Direct (im2col-free, scratch-free) convolution with dlc_rt_conv2d's
  * contract: its fallback when memory is short, exposed for tests. */
-DLC_INTERNAL void dlc_rt_conv2d_direct(
-    int64_t N, int64_t C, int64_t H, int64_t W, int64_t F, int64_t KH,
-    int64_t KW, int64_t OH, int64_t OW, int64_t stride_h, int64_t stride_w,
-    int64_t dil_h, int64_t dil_w, int64_t groups, const float *in,
-    const float *w, float *out);
+DLC_INTERNAL void dlc_rt_conv2d_direct(int64_t N, int64_t C, int64_t H,
+                                       int64_t W, int64_t F, int64_t KH,
+                                       int64_t KW, int64_t OH, int64_t OW,
+                                       int64_t stride_h, int64_t stride_w,
+                                       int64_t dil_h, int64_t dil_w,
+                                       int64_t groups, const float *in,
+                                       const float *w, float *out);
 
 /* Instruction-set levels the kernels dispatch on, in increasing order. */
 typedef enum {

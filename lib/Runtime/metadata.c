@@ -65,8 +65,7 @@ void dlc_dtype_name(DLDataType dtype, char *buf, size_t size) {
              (unsigned)dtype.lanes);
   else
     snprintf(buf, size, "dtype(code=%u, bits=%u, lanes=%u)",
-             (unsigned)dtype.code, (unsigned)dtype.bits,
-             (unsigned)dtype.lanes);
+             (unsigned)dtype.code, (unsigned)dtype.bits, (unsigned)dtype.lanes);
 }
 
 void dlc_free_model(dlc_model *model) {
@@ -227,8 +226,8 @@ static dlc_status parse_section(cursor *c, const char *keyword,
   if ((uint64_t)n > remaining(c) / 8)
     return syntax_error(c, "tensor count is larger than the lines that "
                            "follow");
-  *tensors = (dlc_tensor_info *)calloc(n > 0 ? (size_t)n : 1,
-                                       sizeof(dlc_tensor_info));
+  *tensors =
+      (dlc_tensor_info *)calloc(n > 0 ? (size_t)n : 1, sizeof(dlc_tensor_info));
   if (!*tensors)
     return dlc_fail(c->err, DLC_ERROR_OUT_OF_MEMORY,
                     "out of memory while reading model metadata");
@@ -287,8 +286,8 @@ dlc_status dlc_parse_metadata(const char *text, dlc_model **model,
   if (st == DLC_OK) {
     m = (dlc_model *)calloc(1, sizeof(dlc_model));
     size_t total = num_inputs + num_outputs;
-    dlc_tensor_info *all = (dlc_tensor_info *)malloc(
-        (total > 0 ? total : 1) * sizeof(dlc_tensor_info));
+    dlc_tensor_info *all = (dlc_tensor_info *)malloc((total > 0 ? total : 1) *
+                                                     sizeof(dlc_tensor_info));
     if (!m || !all) {
       free(m);
       free(all);

@@ -95,8 +95,7 @@ typedef struct {
 } tensor_ref;
 
 #define REF_FMT "%s %zu '%.*s'"
-#define REF_ARGS(r)                                                            \
-  (r).kind, (r).index, NAME_MAX_IN_MESSAGE, (r).name
+#define REF_ARGS(r) (r).kind, (r).index, NAME_MAX_IN_MESSAGE, (r).name
 
 /* Checks one caller tensor against its metadata; on success stores the
  * element count in *numel. */
@@ -257,15 +256,13 @@ dlc_status dlc_model_run_impl(const dlc_model *model, const DLTensor *inputs,
     heap = malloc(words * sizeof(int64_t) + total * sizeof(void *));
     if (!heap)
       return dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
-                      "out of memory allocating %zu tensor descriptors",
-                      total);
+                      "out of memory allocating %zu tensor descriptors", total);
     desc = (int64_t *)heap;
     args = (void **)(desc + words);
   }
   size_t at = 0;
   for (size_t i = 0; i < total; ++i) {
-    const DLTensor *t =
-        i >= num_inputs ? &outputs[i - num_inputs] : &inputs[i];
+    const DLTensor *t = i >= num_inputs ? &outputs[i - num_inputs] : &inputs[i];
     fill_descriptor(desc + at, t);
     args[i] = desc + at;
     at += descriptor_words(t->ndim);

@@ -99,9 +99,8 @@ static void add_tile(const float *tile, int64_t ld, float *c, int64_t rs,
  * available. i-k-j order keeps the inner loop unit-stride when C and B are
  * row-major. */
 static void gemm_naive(int64_t M, int64_t N, int64_t K, const float *A,
-                       int64_t a_rs, int64_t a_cs, const float *B,
-                       int64_t b_rs, int64_t b_cs, float *C, int64_t c_rs,
-                       int64_t c_cs) {
+                       int64_t a_rs, int64_t a_cs, const float *B, int64_t b_rs,
+                       int64_t b_cs, float *C, int64_t c_rs, int64_t c_cs) {
   for (int64_t i = 0; i < M; ++i)
     for (int64_t k = 0; k < K; ++k) {
       float a = A[i * a_rs + k * a_cs];
@@ -205,41 +204,52 @@ DLC_TARGET_AVX2 static void ukernel_avx2(int64_t kc, const float *restrict a,
                                          const float *restrict b, float *c,
                                          int64_t rs, int64_t cs, int64_t m,
                                          int64_t n) {
+  /* Row i of the tile is held in c<i>_0 (columns 0-7) and c<i>_1 (8-15). */
+#define DLC_ROWS(X)                                                            \
+  X(0);                                                                        \
+  X(1);                                                                        \
+  X(2);                                                                        \
+  X(3);                                                                        \
+  X(4);                                                                        \
+  X(5)
 #define DLC_DECL(i)                                                            \
-  __m256 c##i##0 = _mm256_setzero_ps(), c##i##1 = _mm256_setzero_ps();
-  DLC_DECL(0) DLC_DECL(1) DLC_DECL(2) DLC_DECL(3) DLC_DECL(4) DLC_DECL(5)
+  __m256 c##i##_0 = _mm256_setzero_ps(), c##i##_1 = _mm256_setzero_ps()
+  DLC_ROWS(DLC_DECL);
 #undef DLC_DECL
   for (int64_t k = 0; k < kc; ++k) {
     __m256 b0 = _mm256_load_ps(b), b1 = _mm256_load_ps(b + 8);
 #define DLC_STEP(i)                                                            \
-  {                                                                            \
+  do {                                                                         \
     __m256 ai = _mm256_broadcast_ss(a + i);                                    \
-    c##i##0 = _mm256_fmadd_ps(ai, b0, c##i##0);                                \
-    c##i##1 = _mm256_fmadd_ps(ai, b1, c##i##1);                                \
-  }
-    DLC_STEP(0) DLC_STEP(1) DLC_STEP(2) DLC_STEP(3) DLC_STEP(4) DLC_STEP(5)
+    c##i##_0 = _mm256_fmadd_ps(ai, b0, c##i##_0);                              \
+    c##i##_1 = _mm256_fmadd_ps(ai, b1, c##i##_1);                              \
+  } while (0)
+    DLC_ROWS(DLC_STEP);
 #undef DLC_STEP
     a += AVX2_MR;
     b += AVX2_NR;
   }
   if (m == AVX2_MR && n == AVX2_NR && cs == 1) {
 #define DLC_UPDATE(i)                                                          \
-  {                                                                            \
+  do {                                                                         \
     float *ci = c + i * rs;                                                    \
-    _mm256_storeu_ps(ci, _mm256_add_ps(_mm256_loadu_ps(ci), c##i##0));         \
-    _mm256_storeu_ps(ci + 8, _mm256_add_ps(_mm256_loadu_ps(ci + 8), c##i##1)); \
-  }
-    DLC_UPDATE(0) DLC_UPDATE(1) DLC_UPDATE(2) DLC_UPDATE(3) DLC_UPDATE(4)
-    DLC_UPDATE(5)
+    _mm256_storeu_ps(ci, _mm256_add_ps(_mm256_loadu_ps(ci), c##i##_0));        \
+    _mm256_storeu_ps(ci + 8,                                                   \
+                     _mm256_add_ps(_mm256_loadu_ps(ci + 8), c##i##_1));        \
+  } while (0)
+    DLC_ROWS(DLC_UPDATE);
 #undef DLC_UPDATE
     return;
   }
   float tile[AVX2_MR * AVX2_NR] __attribute__((aligned(32)));
 #define DLC_SAVE(i)                                                            \
-  _mm256_store_ps(tile + i * AVX2_NR, c##i##0);                                \
-  _mm256_store_ps(tile + i * AVX2_NR + 8, c##i##1);
-  DLC_SAVE(0) DLC_SAVE(1) DLC_SAVE(2) DLC_SAVE(3) DLC_SAVE(4) DLC_SAVE(5)
+  do {                                                                         \
+    _mm256_store_ps(tile + i * AVX2_NR, c##i##_0);                             \
+    _mm256_store_ps(tile + i * AVX2_NR + 8, c##i##_1);                         \
+  } while (0)
+  DLC_ROWS(DLC_SAVE);
 #undef DLC_SAVE
+#undef DLC_ROWS
   add_tile(tile, AVX2_NR, c, rs, cs, m, n);
 }
 
@@ -249,42 +259,59 @@ DLC_TARGET_AVX2 static void ukernel_avx2(int64_t kc, const float *restrict a,
 DLC_TARGET_AVX512 static void
 ukernel_avx512(int64_t kc, const float *restrict a, const float *restrict b,
                float *c, int64_t rs, int64_t cs, int64_t m, int64_t n) {
+  /* Row i of the tile is held in c<i>_0 (columns 0-15) and c<i>_1 (16-31):
+   * 28 accumulators, plus two registers of B and one broadcast of A. */
 #define DLC_ROWS(X)                                                            \
-  X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13)
+  X(0);                                                                        \
+  X(1);                                                                        \
+  X(2);                                                                        \
+  X(3);                                                                        \
+  X(4);                                                                        \
+  X(5);                                                                        \
+  X(6);                                                                        \
+  X(7);                                                                        \
+  X(8);                                                                        \
+  X(9);                                                                        \
+  X(10);                                                                       \
+  X(11);                                                                       \
+  X(12);                                                                       \
+  X(13)
 #define DLC_DECL(i)                                                            \
-  __m512 c##i##_0 = _mm512_setzero_ps(), c##i##_1 = _mm512_setzero_ps();
-  DLC_ROWS(DLC_DECL)
+  __m512 c##i##_0 = _mm512_setzero_ps(), c##i##_1 = _mm512_setzero_ps()
+  DLC_ROWS(DLC_DECL);
 #undef DLC_DECL
   for (int64_t k = 0; k < kc; ++k) {
     __m512 b0 = _mm512_load_ps(b), b1 = _mm512_load_ps(b + 16);
 #define DLC_STEP(i)                                                            \
-  {                                                                            \
+  do {                                                                         \
     __m512 ai = _mm512_set1_ps(a[i]);                                          \
     c##i##_0 = _mm512_fmadd_ps(ai, b0, c##i##_0);                              \
     c##i##_1 = _mm512_fmadd_ps(ai, b1, c##i##_1);                              \
-  }
-    DLC_ROWS(DLC_STEP)
+  } while (0)
+    DLC_ROWS(DLC_STEP);
 #undef DLC_STEP
     a += AVX512_MR;
     b += AVX512_NR;
   }
   if (cs == 1 && n == AVX512_NR && m == AVX512_MR) {
 #define DLC_UPDATE(i)                                                          \
-  {                                                                            \
+  do {                                                                         \
     float *ci = c + i * rs;                                                    \
     _mm512_storeu_ps(ci, _mm512_add_ps(_mm512_loadu_ps(ci), c##i##_0));        \
     _mm512_storeu_ps(ci + 16,                                                  \
                      _mm512_add_ps(_mm512_loadu_ps(ci + 16), c##i##_1));       \
-  }
-    DLC_ROWS(DLC_UPDATE)
+  } while (0)
+    DLC_ROWS(DLC_UPDATE);
 #undef DLC_UPDATE
     return;
   }
   float tile[AVX512_MR * AVX512_NR] __attribute__((aligned(64)));
 #define DLC_SAVE(i)                                                            \
-  _mm512_store_ps(tile + i * AVX512_NR, c##i##_0);                             \
-  _mm512_store_ps(tile + i * AVX512_NR + 16, c##i##_1);
-  DLC_ROWS(DLC_SAVE)
+  do {                                                                         \
+    _mm512_store_ps(tile + i * AVX512_NR, c##i##_0);                           \
+    _mm512_store_ps(tile + i * AVX512_NR + 16, c##i##_1);                      \
+  } while (0)
+  DLC_ROWS(DLC_SAVE);
 #undef DLC_SAVE
 #undef DLC_ROWS
   if (cs != 1) {
@@ -294,7 +321,7 @@ ukernel_avx512(int64_t kc, const float *restrict a, const float *restrict b,
   /* Row-major C edge tile: masked loads/stores never touch memory outside
    * the n valid columns. */
   __mmask16 k0 = n >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << n) - 1);
-  __mmask16 k1 = n >= 32   ? (__mmask16)0xffff
+  __mmask16 k1 = n >= 32  ? (__mmask16)0xffff
                  : n > 16 ? (__mmask16)((1u << (n - 16)) - 1)
                           : (__mmask16)0;
   for (int64_t i = 0; i < m; ++i) {
@@ -323,10 +350,14 @@ DLC_TARGET_AVX2 static inline __m256i lane_mask(int64_t n) {
 
 /* Transposes the 8x8 block held in r[0..8) (row i in r[i]). */
 DLC_TARGET_AVX2 static inline void transpose8x8(__m256 r[8]) {
-  __m256 t0 = _mm256_unpacklo_ps(r[0], r[1]), t1 = _mm256_unpackhi_ps(r[0], r[1]);
-  __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]), t3 = _mm256_unpackhi_ps(r[2], r[3]);
-  __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]), t5 = _mm256_unpackhi_ps(r[4], r[5]);
-  __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]), t7 = _mm256_unpackhi_ps(r[6], r[7]);
+  __m256 t0 = _mm256_unpacklo_ps(r[0], r[1]),
+         t1 = _mm256_unpackhi_ps(r[0], r[1]);
+  __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]),
+         t3 = _mm256_unpackhi_ps(r[2], r[3]);
+  __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]),
+         t5 = _mm256_unpackhi_ps(r[4], r[5]);
+  __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]),
+         t7 = _mm256_unpackhi_ps(r[6], r[7]);
   __m256 u0 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(1, 0, 1, 0));
   __m256 u1 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(3, 2, 3, 2));
   __m256 u2 = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(1, 0, 1, 0));
@@ -358,7 +389,8 @@ DLC_TARGET_AVX2 static void transpose_lines(int64_t kc, const float *src,
   for (; k + 8 <= kc; k += 8) {
     __m256 r[8];
     for (int l = 0; l < 8; ++l)
-      r[l] = l < lines ? _mm256_loadu_ps(src + l * ld + k) : _mm256_setzero_ps();
+      r[l] =
+          l < lines ? _mm256_loadu_ps(src + l * ld + k) : _mm256_setzero_ps();
     transpose8x8(r);
     if (width == 8)
       for (int t = 0; t < 8; ++t)
@@ -375,9 +407,8 @@ DLC_TARGET_AVX2 static void transpose_lines(int64_t kc, const float *src,
 /* Strided copy used by both packers: for each k, lanes [0, width) of
  * dst + k*dst_ld get the `lines` contiguous floats at src + k*ld, then
  * zeros. */
-DLC_TARGET_AVX2 static void copy_lines(int64_t kc, const float *src,
-                                       int64_t ld, int64_t lines,
-                                       int64_t width, float *dst,
+DLC_TARGET_AVX2 static void copy_lines(int64_t kc, const float *src, int64_t ld,
+                                       int64_t lines, int64_t width, float *dst,
                                        int64_t dst_ld) {
   for (int64_t g = 0; g < width; g += 8) {
     int64_t valid = lines - g < 0 ? 0 : lines - g > 8 ? 8 : lines - g;
@@ -476,8 +507,9 @@ DLC_TARGET_AVX2 static void pack_b_avx2(int64_t kc, int64_t nc, const float *b,
 #define DLC_INLINE static inline __attribute__((always_inline))
 
 DLC_TARGET_AVX512 static inline __mmask16 mask16(int64_t n) {
-  return n >= 16 ? (__mmask16)0xffff
-                 : n <= 0 ? (__mmask16)0 : (__mmask16)((1u << n) - 1);
+  return n >= 16  ? (__mmask16)0xffff
+         : n <= 0 ? (__mmask16)0
+                  : (__mmask16)((1u << n) - 1);
 }
 
 DLC_TARGET_AVX512 DLC_INLINE void
@@ -542,10 +574,11 @@ axpy_rows_avx512(const int rows, int64_t N, int64_t K, const float *A,
   }
 }
 
-DLC_TARGET_AVX512 DLC_INLINE void
-dot_rows_avx512(const int rows, int64_t N, int64_t K, const float *A,
-                int64_t a_rs, const float *B, int64_t b_cs, float *C,
-                int64_t c_rs, int64_t c_cs) {
+DLC_TARGET_AVX512 DLC_INLINE void dot_rows_avx512(const int rows, int64_t N,
+                                                  int64_t K, const float *A,
+                                                  int64_t a_rs, const float *B,
+                                                  int64_t b_cs, float *C,
+                                                  int64_t c_rs, int64_t c_cs) {
   const int64_t kfull = K / 16 * 16;
   const __mmask16 tail = mask16(K - kfull);
   for (int64_t j0 = 0; j0 < N; j0 += 4) {
@@ -638,10 +671,11 @@ DLC_TARGET_AVX2 static inline float hsum256(__m256 v) {
   return _mm_cvtss_f32(s);
 }
 
-DLC_TARGET_AVX2 DLC_INLINE void
-dot_rows_avx2(const int rows, int64_t N, int64_t K, const float *A,
-              int64_t a_rs, const float *B, int64_t b_cs, float *C,
-              int64_t c_rs, int64_t c_cs) {
+DLC_TARGET_AVX2 DLC_INLINE void dot_rows_avx2(const int rows, int64_t N,
+                                              int64_t K, const float *A,
+                                              int64_t a_rs, const float *B,
+                                              int64_t b_cs, float *C,
+                                              int64_t c_rs, int64_t c_cs) {
   const int64_t kfull = K / 8 * 8;
   const __m256i tail = lane_mask(K - kfull);
   for (int64_t j0 = 0; j0 < N; j0 += 3) {
@@ -701,15 +735,16 @@ small_m_avx512(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs,
     DLC_SMALL_DISPATCH(axpy_rows_avx512, M, A, a_rs, C, c_rs, N, K, a_, a_rs,
                        a_cs, B, b_rs, c_, c_rs, c_cs)
   } else {
-    DLC_SMALL_DISPATCH(dot_rows_avx512, M, A, a_rs, C, c_rs, N, K, a_, a_rs,
-                       B, b_cs, c_, c_rs, c_cs)
+    DLC_SMALL_DISPATCH(dot_rows_avx512, M, A, a_rs, C, c_rs, N, K, a_, a_rs, B,
+                       b_cs, c_, c_rs, c_cs)
   }
 }
 
-DLC_TARGET_AVX2 static void
-small_m_avx2(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs,
-             int64_t a_cs, const float *B, int64_t b_rs, int64_t b_cs,
-             float *C, int64_t c_rs, int64_t c_cs) {
+DLC_TARGET_AVX2 static void small_m_avx2(int64_t M, int64_t N, int64_t K,
+                                         const float *A, int64_t a_rs,
+                                         int64_t a_cs, const float *B,
+                                         int64_t b_rs, int64_t b_cs, float *C,
+                                         int64_t c_rs, int64_t c_cs) {
   if (b_cs == 1) {
     DLC_SMALL_DISPATCH(axpy_rows_avx2, M, A, a_rs, C, c_rs, N, K, a_, a_rs,
                        a_cs, B, b_rs, c_, c_rs, c_cs)
@@ -736,7 +771,7 @@ typedef void (*small_m_fn)(int64_t M, int64_t N, int64_t K, const float *A,
                            int64_t c_cs);
 
 typedef struct {
-  int64_t mr, nr; /* microkernel tile */
+  int64_t mr, nr;     /* microkernel tile */
   int64_t kc, mc, nc; /* cache blocks (mc multiple of mr, nc of nr) */
   ukernel_fn kernel;
   pack_fn pack_a;
@@ -806,18 +841,20 @@ static void gemm_blocked(const gemm_config *cfg, int64_t M, int64_t N,
     int64_t nc = min64(nc_max, N - jc);
     for (int64_t pc = 0; pc < K; pc += kc_max) {
       int64_t kc = min64(kc_max, K - pc);
-      cfg->pack_b(kc, nc, B + pc * b_rs + jc * b_cs, b_rs, b_cs, nr, pack_b_buf);
+      cfg->pack_b(kc, nc, B + pc * b_rs + jc * b_cs, b_rs, b_cs, nr,
+                  pack_b_buf);
       for (int64_t ic = 0; ic < M; ic += mc_max) {
         int64_t mc = min64(mc_max, M - ic);
-        cfg->pack_a(mc, kc, A + ic * a_rs + pc * a_cs, a_rs, a_cs, mr, pack_a_buf);
+        cfg->pack_a(mc, kc, A + ic * a_rs + pc * a_cs, a_rs, a_cs, mr,
+                    pack_a_buf);
         for (int64_t jr = 0; jr < nc; jr += nr) {
           int64_t n = min64(nr, nc - jr);
           const float *bp = pack_b_buf + jr * kc;
           for (int64_t ir = 0; ir < mc; ir += mr) {
             int64_t m = min64(mr, mc - ir);
             cfg->kernel(kc, pack_a_buf + ir * kc, bp,
-                        C + (ic + ir) * c_rs + (jc + jr) * c_cs, c_rs, c_cs,
-                        m, n);
+                        C + (ic + ir) * c_rs + (jc + jr) * c_cs, c_rs, c_cs, m,
+                        n);
           }
         }
       }
@@ -837,9 +874,9 @@ static void gemm_blocked(const gemm_config *cfg, int64_t M, int64_t N,
  * did nothing. */
 static int try_small_m(const gemm_config *cfg, int64_t batch, int64_t M,
                        int64_t N, int64_t K, const float *A, int64_t a_bs,
-                       int64_t a_rs, int64_t a_cs, const float *B,
-                       int64_t b_bs, int64_t b_rs, int64_t b_cs, float *C,
-                       int64_t c_bs, int64_t c_rs, int64_t c_cs) {
+                       int64_t a_rs, int64_t a_cs, const float *B, int64_t b_bs,
+                       int64_t b_rs, int64_t b_cs, float *C, int64_t c_bs,
+                       int64_t c_rs, int64_t c_cs) {
   if (M > SMALL_M_MAX || (b_cs != 1 && b_rs != 1))
     return 0;
   float *copy = NULL;
@@ -892,8 +929,8 @@ void dlc_rt_sgemm_isa(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
                     b_cs, C, c_bs, c_rs, c_cs))
       return;
     /* C^T = B^T A^T: a few columns become a few rows. */
-    if (N < M && try_small_m(&cfg, batch, N, M, K, B, b_bs, b_cs, b_rs, A,
-                             a_bs, a_cs, a_rs, C, c_bs, c_cs, c_rs))
+    if (N < M && try_small_m(&cfg, batch, N, M, K, B, b_bs, b_cs, b_rs, A, a_bs,
+                             a_cs, a_rs, C, c_bs, c_cs, c_rs))
       return;
   }
 
@@ -925,6 +962,6 @@ void dlc_rt_sgemm(int64_t batch, int64_t M, int64_t N, int64_t K,
                   const float *A, int64_t a_bs, int64_t a_rs, int64_t a_cs,
                   const float *B, int64_t b_bs, int64_t b_rs, int64_t b_cs,
                   float *C, int64_t c_bs, int64_t c_rs, int64_t c_cs) {
-  dlc_rt_sgemm_isa(DLC_ISA_AVX512, batch, M, N, K, A, a_bs, a_rs, a_cs, B,
-                   b_bs, b_rs, b_cs, C, c_bs, c_rs, c_cs);
+  dlc_rt_sgemm_isa(DLC_ISA_AVX512, batch, M, N, K, A, a_bs, a_rs, a_cs, B, b_bs,
+                   b_rs, b_cs, C, c_bs, c_rs, c_cs);
 }

@@ -17,15 +17,14 @@
 
 #define DLC_FAKE_HIDDEN __attribute__((visibility("hidden")))
 
-DLC_FAKE_HIDDEN const char dlc_model_metadata[] =
-    "dlc-model 1\n"
-    "inputs 3\n"
-    "1 x 2 32 2 2 3\n"
-    "7 scale s 0 64 0\n"
-    "4 mask 6 8 1 -1\n"
-    "outputs 2\n"
-    "1 y 2 32 2 2 3\n"
-    "5 count 0 64 0\n";
+DLC_FAKE_HIDDEN const char dlc_model_metadata[] = "dlc-model 1\n"
+                                                  "inputs 3\n"
+                                                  "1 x 2 32 2 2 3\n"
+                                                  "7 scale s 0 64 0\n"
+                                                  "4 mask 6 8 1 -1\n"
+                                                  "outputs 2\n"
+                                                  "1 y 2 32 2 2 3\n"
+                                                  "5 count 0 64 0\n";
 
 /* MLIR memref descriptors for the ranks used here. */
 typedef struct {

@@ -76,9 +76,8 @@ Layout make_layout(int kind, int64_t rows, int64_t cols, int64_t batch,
     l.rs = 3, l.cs = 3 * rows + pad;
     break;
   }
-  int64_t matrix = (rows > 0 && cols > 0)
-                       ? (rows - 1) * l.rs + (cols - 1) * l.cs + 1
-                       : 1;
+  int64_t matrix =
+      (rows > 0 && cols > 0) ? (rows - 1) * l.rs + (cols - 1) * l.cs + 1 : 1;
   if (allow_broadcast && batch > 1 && rng() % 4 == 0)
     l.bs = 0;
   else
@@ -97,10 +96,10 @@ std::vector<float> random_buffer(int64_t n, std::mt19937 &rng) {
 
 /// Checks C_out = C_in + A*B over the views; elements of the buffer outside
 /// the C view must be unchanged.
-void check_gemm(const Layout &la, const std::vector<float> &A,
-                const Layout &lb, const std::vector<float> &B,
-                const Layout &lc, const std::vector<float> &c_in,
-                const std::vector<float> &c_out, int64_t K) {
+void check_gemm(const Layout &la, const std::vector<float> &A, const Layout &lb,
+                const std::vector<float> &B, const Layout &lc,
+                const std::vector<float> &c_in, const std::vector<float> &c_out,
+                int64_t K) {
   std::vector<char> in_view(c_in.size(), 0);
   int64_t bad = 0;
   for (int64_t b = 0; b < lc.batch; ++b)
@@ -119,8 +118,8 @@ void check_gemm(const Layout &la, const std::vector<float> &A,
         mag += std::fabs(c_in[at]);
         double tol = (double)(K + 2) * 1.2e-7 * mag + 1e-30;
         if (std::fabs(c_out[at] - ref) > tol && bad++ < 5)
-          FAIL_CHECK("C[", b, ",", i, ",", j, "] = ", c_out[at],
-                     ", expected ", ref);
+          FAIL_CHECK("C[", b, ",", i, ",", j, "] = ", c_out[at], ", expected ",
+                     ref);
       }
   for (size_t at = 0; at < c_in.size(); ++at)
     if (!in_view[at] && c_out[at] != c_in[at] && bad++ < 5)
@@ -128,8 +127,8 @@ void check_gemm(const Layout &la, const std::vector<float> &A,
   CHECK(bad == 0);
 }
 
-void run_gemm_case(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
-                   int64_t K, int ka, int kb, int kc, std::mt19937 &rng) {
+void run_gemm_case(dlc_isa isa, int64_t batch, int64_t M, int64_t N, int64_t K,
+                   int ka, int kb, int kc, std::mt19937 &rng) {
   Layout la = make_layout(ka, M, K, batch, true, rng);
   Layout lb = make_layout(kb, K, N, batch, true, rng);
   Layout lc = make_layout(kc, M, N, batch, false, rng);
@@ -137,11 +136,10 @@ void run_gemm_case(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
   std::vector<float> B = random_buffer(lb.span, rng);
   std::vector<float> C = random_buffer(lc.span, rng);
   std::vector<float> C0 = C;
-  dlc_rt_sgemm_isa(isa, batch, M, N, K, A.data(), la.bs, la.rs, la.cs,
-                   B.data(), lb.bs, lb.rs, lb.cs, C.data(), lc.bs, lc.rs,
-                   lc.cs);
-  INFO(std::string(isa_name(isa)), " batch=", batch, " M=", M, " N=", N, " K=", K,
-       " layouts A=", ka, " B=", kb, " C=", kc);
+  dlc_rt_sgemm_isa(isa, batch, M, N, K, A.data(), la.bs, la.rs, la.cs, B.data(),
+                   lb.bs, lb.rs, lb.cs, C.data(), lc.bs, lc.rs, lc.cs);
+  INFO(std::string(isa_name(isa)), " batch=", batch, " M=", M, " N=", N,
+       " K=", K, " layouts A=", ka, " B=", kb, " C=", kc);
   check_gemm(la, A, lb, B, lc, C0, C, K);
 }
 
@@ -219,28 +217,28 @@ TEST_CASE("sgemm: degenerate arguments leave C alone") {
   auto untouched = [&] {
     return std::all_of(C.begin(), C.end(), [](float v) { return v == 5.0f; });
   };
-  dlc_rt_sgemm(1, 4, 4, 0, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
-               4, 1);
+  dlc_rt_sgemm(1, 4, 4, 0, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0, 4,
+               1);
   CHECK(untouched());
-  dlc_rt_sgemm(0, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
-               4, 1);
-  dlc_rt_sgemm(1, 0, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
-               4, 1);
-  dlc_rt_sgemm(1, 4, 0, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
-               4, 1);
+  dlc_rt_sgemm(0, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0, 4,
+               1);
+  dlc_rt_sgemm(1, 0, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0, 4,
+               1);
+  dlc_rt_sgemm(1, 4, 0, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0, 4,
+               1);
   dlc_rt_sgemm(-1, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
                4, 1);
   dlc_rt_sgemm(1, -4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
                4, 1);
-  dlc_rt_sgemm(1, 4, 4, 4, nullptr, 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
-               4, 1);
-  dlc_rt_sgemm(1, 4, 4, 4, A.data(), 0, 4, 1, nullptr, 0, 4, 1, C.data(), 0,
-               4, 1);
-  dlc_rt_sgemm(1, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, nullptr, 0,
-               4, 1);
+  dlc_rt_sgemm(1, 4, 4, 4, nullptr, 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0, 4,
+               1);
+  dlc_rt_sgemm(1, 4, 4, 4, A.data(), 0, 4, 1, nullptr, 0, 4, 1, C.data(), 0, 4,
+               1);
+  dlc_rt_sgemm(1, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, nullptr, 0, 4,
+               1);
   CHECK(untouched());
-  dlc_rt_sgemm(1, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0,
-               4, 1);
+  dlc_rt_sgemm(1, 4, 4, 4, A.data(), 0, 4, 1, B.data(), 0, 4, 1, C.data(), 0, 4,
+               1);
   CHECK(C[0] == 9.0f);
   CHECK(C[15] == 9.0f);
   CHECK(C[16] == 5.0f);
@@ -250,7 +248,8 @@ TEST_CASE("sgemm: concurrent calls") {
   constexpr int kThreads = 8;
   const int64_t M = 100, N = 90, K = 80;
   std::mt19937 rng(3);
-  std::vector<float> A = random_buffer(M * K, rng), B = random_buffer(K * N, rng);
+  std::vector<float> A = random_buffer(M * K, rng),
+                     B = random_buffer(K * N, rng);
   std::vector<float> expected(M * N, 0.0f);
   dlc_rt_sgemm(1, M, N, K, A.data(), 0, K, 1, B.data(), 0, N, 1,
                expected.data(), 0, N, 1);
@@ -260,8 +259,8 @@ TEST_CASE("sgemm: concurrent calls") {
     threads.emplace_back([&] {
       for (int r = 0; r < 30; ++r) {
         std::vector<float> C(M * N, 0.0f);
-        dlc_rt_sgemm(1, M, N, K, A.data(), 0, K, 1, B.data(), 0, N, 1,
-                     C.data(), 0, N, 1);
+        dlc_rt_sgemm(1, M, N, K, A.data(), 0, K, 1, B.data(), 0, N, 1, C.data(),
+                     0, N, 1);
         if (C != expected)
           ++mismatches;
       }
@@ -312,8 +311,8 @@ void run_conv_case(const ConvCase &c, ConvFn fn, std::mt19937 &rng) {
               for (int64_t kw = 0; kw < c.KW; ++kw) {
                 int64_t ih = oh * c.sh + kh * c.dh, iw = ow * c.sw + kw * c.dw;
                 double t =
-                    (double)in[((n * c.C + g * Cg + ci) * c.H + ih) * c.W +
-                               iw] *
+                    (double)
+                        in[((n * c.C + g * Cg + ci) * c.H + ih) * c.W + iw] *
                     (double)w[((f * Cg + ci) * c.KH + kh) * c.KW + kw];
                 ref += t;
                 mag += std::fabs(t);
@@ -342,6 +341,8 @@ TEST_CASE("conv2d: fixed cases") {
       {2, 6, 11, 10, 6, 3, 3, 2, 2, 1, 1, 3},  // grouped, strided
       {1, 8, 9, 9, 8, 3, 3, 1, 1, 1, 1, 8},    // depthwise
       {1, 4, 9, 9, 8, 3, 3, 1, 1, 1, 1, 4},    // depthwise, multiplier 2
+      {1, 3, 5, 75, 6, 3, 3, 1, 1, 1, 2, 3},   // depthwise, wide rows
+      {2, 2, 9, 80, 2, 3, 3, 2, 2, 1, 1, 2},   // depthwise, strided
       {1, 4, 12, 13, 3, 3, 2, 1, 2, 2, 3, 1},  // dilation, asymmetric
       {1, 2, 15, 15, 3, 7, 7, 2, 2, 1, 1, 1},  // 7x7 stride 2
       {1, 2, 5, 5, 2, 5, 5, 1, 1, 1, 1, 1},    // kernel = input

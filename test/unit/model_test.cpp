@@ -71,8 +71,8 @@ Api load() {
   api.handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
   if (!api.handle) {
     const char *why = dlerror();
-    api.error = std::string("dlopen(") + path + ") failed: " +
-                (why ? why : "unknown error");
+    api.error = std::string("dlopen(") + path +
+                ") failed: " + (why ? why : "unknown error");
     return api;
   }
   bind(api, api.open, "dlc_model_open") &&
@@ -203,8 +203,8 @@ void fill_pattern(Buffer &b, int salt) {
     default: { // integers and bool, little-endian
       size_t w = elem_bytes(b.info.dtype);
       std::memset(p + w * i, 0, w);
-      p[w * i] = (uint8_t)(b.info.dtype.code == DLC_DTYPE_CODE_BOOL ? k % 2
-                                                                     : k % 3);
+      p[w * i] =
+          (uint8_t)(b.info.dtype.code == DLC_DTYPE_CODE_BOOL ? k % 2 : k % 3);
     }
     }
   }
@@ -233,8 +233,7 @@ struct Tensors {
       out_t.push_back(b.tensor());
   }
   dlc_status run(const Api &A, dlc_model *m, dlc_error *err) {
-    return A.run(m, in_t.data(), in_t.size(), out_t.data(), out_t.size(),
-                 err);
+    return A.run(m, in_t.data(), in_t.size(), out_t.data(), out_t.size(), err);
   }
 };
 
@@ -399,12 +398,9 @@ TEST_CASE("model: open, info queries and their errors") {
   }
   CHECK(A.input_info(model.m, ni, &info, &err) == DLC_ERROR_INVALID_ARGUMENT);
   CHECK(std::string(err.message).find("out of range") != std::string::npos);
-  CHECK(A.output_info(model.m, no, &info, &err) ==
-        DLC_ERROR_INVALID_ARGUMENT);
-  CHECK(A.output_info(model.m, 0, nullptr, &err) ==
-        DLC_ERROR_INVALID_ARGUMENT);
-  CHECK(A.input_info(nullptr, 0, &info, nullptr) ==
-        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(A.output_info(model.m, no, &info, &err) == DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(A.output_info(model.m, 0, nullptr, &err) == DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(A.input_info(nullptr, 0, &info, nullptr) == DLC_ERROR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("model: run argument errors") {
@@ -466,8 +462,8 @@ TEST_CASE("model: run tensor errors") {
   // Checks that need an input with a suitable shape.
   for (size_t i = 0; i < t.in.size(); ++i) {
     const Buffer &b = t.in[i];
-    const std::string ref = "input " + std::to_string(i) + " '" +
-                            std::string(b.info.name) + "'";
+    const std::string ref =
+        "input " + std::to_string(i) + " '" + std::string(b.info.name) + "'";
     for (int32_t d = 0; d < b.info.ndim; ++d) {
       if (b.info.shape[d] >= 0) {
         Tensors u;
@@ -533,9 +529,8 @@ TEST_CASE("model: a run matches the expected output") {
   size_t need = 0;
   for (const Buffer &b : t.out)
     need += b.bytes;
-  REQUIRE_MESSAGE(raw.size() == need, "DLC_TEST_MODEL_EXPECTED=",
-                  expected_path, " has ", raw.size(),
-                  " bytes; the outputs need ", need);
+  REQUIRE_MESSAGE(raw.size() == need, "DLC_TEST_MODEL_EXPECTED=", expected_path,
+                  " has ", raw.size(), " bytes; the outputs need ", need);
   size_t at = 0;
   int bad = 0;
   for (size_t i = 0; i < t.out.size(); ++i) {
@@ -581,8 +576,8 @@ TEST_CASE("model: concurrent runs give identical results") {
           return;
         }
         for (size_t o = 0; o < t.out.size(); ++o)
-          if (std::memcmp(t.out[o].data(), ref.out[o].data(),
-                          t.out[o].bytes) != 0) {
+          if (std::memcmp(t.out[o].data(), ref.out[o].data(), t.out[o].bytes) !=
+              0) {
             errors[(size_t)i] = "output " + std::to_string(o) + " differs";
             ++failures;
             return;

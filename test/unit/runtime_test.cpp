@@ -238,8 +238,8 @@ TEST_CASE("metadata: malformed blobs are rejected") {
       "dlc-model 1\ninputs 1\n1 x 2 32 1 9223372036854775808\noutputs 0\n",
       "dlc-model 1\ninputs 1\n1 x 2 32 1 1x\noutputs 0\n",
       "dlc-model 1\ninputs 1\n1 x 2 32 1 -\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 1 5\noutputs 1\n1 y 2 32 1 5\n"
-      "1 z 2 32 0\n",
+      ("dlc-model 1\ninputs 1\n1 x 2 32 1 5\noutputs 1\n1 y 2 32 1 5\n"
+       "1 z 2 32 0\n"),
   };
   for (const char *text : bad) {
     INFO("blob: ", text);
@@ -259,8 +259,7 @@ TEST_CASE("metadata: NULL arguments") {
   CHECK(std::string(err.message).find("NULL") != std::string::npos);
   CHECK(dlc_parse_metadata("dlc-model 1\ninputs 0\noutputs 0\n", nullptr,
                            &err) == DLC_ERROR_INVALID_ARGUMENT);
-  CHECK(dlc_parse_metadata(nullptr, &m, nullptr) ==
-        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(dlc_parse_metadata(nullptr, &m, nullptr) == DLC_ERROR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("metadata: every prefix and random corruptions parse or fail "
@@ -323,8 +322,7 @@ TEST_CASE("abi: version and status strings") {
         "DLC_ERROR_OUT_OF_MEMORY");
   CHECK(std::string(dlc_status_string(DLC_ERROR_INTERNAL)) ==
         "DLC_ERROR_INTERNAL");
-  CHECK(std::string(dlc_status_string((dlc_status)42)) ==
-        "DLC_ERROR_UNKNOWN");
+  CHECK(std::string(dlc_status_string((dlc_status)42)) == "DLC_ERROR_UNKNOWN");
 }
 
 TEST_CASE("abi: open, query, close") {
@@ -406,8 +404,8 @@ TEST_CASE("abi: a correct run") {
   }
   SUBCASE("descriptors on the heap") {
     FakeRun h(4);
-    REQUIRE(dlc_model_run_impl(f.model, h.inputs, 3, h.outputs, 2, 0,
-                               &f.err) == DLC_OK);
+    REQUIRE(dlc_model_run_impl(f.model, h.inputs, 3, h.outputs, 2, 0, &f.err) ==
+            DLC_OK);
     h.check_results();
   }
 }
@@ -534,8 +532,8 @@ TEST_CASE("abi: run tensor errors name the tensor") {
 
 TEST_CASE("abi: long names are cut in messages") {
   std::string name(1000, 'n');
-  std::string text = "dlc-model 1\ninputs 1\n1000 " + name +
-                     " 2 32 0\noutputs 0\n";
+  std::string text =
+      "dlc-model 1\ninputs 1\n1000 " + name + " 2 32 0\noutputs 0\n";
   dlc_model *m = nullptr;
   REQUIRE(parse(text, &m) == DLC_OK);
   float v = 0;

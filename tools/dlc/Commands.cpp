@@ -159,6 +159,7 @@ Status bindInputs(const std::vector<TensorSpec> &specs,
   inputs.clear();
   for (size_t s = 0; s < specs.size(); ++s) {
     TensorFile &file = files[fileOf[s]];
+    adoptLegacyBfloat16(file.tensor, specs[s].dtype);
     if (!specs[s].accepts(file.tensor))
       return Status::userError("input '" + specs[s].name + "': expected " +
                                specs[s].typeString() + ", got " +
@@ -264,6 +265,7 @@ Status runDataSet(const ModelLibrary &library, DataSet &dataSet,
   if (Status status = library.run(inputs, outputs); !status.ok())
     return status;
   for (size_t i = 0; i < outputs.size(); ++i) {
+    adoptLegacyBfloat16(dataSet.outputs[i], outputs[i].dtype());
     Comparison comparison =
         compareTensors(outputs[i], dataSet.outputs[i], tolerance);
     if (!comparison.matches)
@@ -581,7 +583,8 @@ int dlc::driver::runCommand(const RunFlags &flags) {
        << "': " << output.typeString() << "\n";
     os << "  values:   " << output.formatValues() << "\n";
     if (i < expectFiles.size()) {
-      const HostTensor &expected = expectFiles[i].tensor;
+      HostTensor &expected = expectFiles[i].tensor;
+      adoptLegacyBfloat16(expected, output.dtype());
       os << "  expected: " << expected.formatValues() << "\n";
       Comparison comparison = compareTensors(output, expected, flags.tolerance);
       os << "  " << describe(comparison) << "\n";

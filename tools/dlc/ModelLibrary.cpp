@@ -6,6 +6,7 @@
 
 #include <cstring>
 #include <dlfcn.h>
+#include <link.h>
 #include <type_traits>
 
 using namespace dlc::driver;
@@ -69,6 +70,14 @@ Status ModelLibrary::load(const std::string &path,
     reason.consume_front(loadPath + ": ");
     return Status::userError("cannot load '" + path + "': " + reason.str());
   }
+  // The loader matches files by inode: if an earlier model that dlclose
+  // could not unload had the same inode, dlopen returns that one.
+  struct link_map *map = nullptr;
+  if (dlinfo(result->handle, RTLD_DI_LINKMAP, &map) == 0 && map &&
+      map->l_name && loadPath != map->l_name)
+    return Status::internalError("cannot load '" + path +
+                                 "': the loader returned '" + map->l_name +
+                                 "', which is still loaded");
   if (Status status = result->resolveApi(); !status.ok())
     return status;
 

@@ -9,6 +9,7 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <cassert>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -241,6 +242,11 @@ size_t HostTensor::elementSize() const {
   return dtypeSize(elementType).value_or(0);
 }
 
+void HostTensor::setDtype(DLDataType dtype) {
+  assert(dtypeSize(dtype) == dtypeSize(elementType) && "size changes");
+  elementType = dtype;
+}
+
 DLTensor HostTensor::view() const {
   DLTensor tensor;
   tensor.data = const_cast<uint8_t *>(buffer.get());
@@ -322,6 +328,12 @@ std::string HostTensor::formatValues(int64_t limit) const {
   return result;
 }
 
+void dlc::driver::adoptLegacyBfloat16(HostTensor &tensor, DLDataType wanted) {
+  if (sameDtype(wanted, makeDtype(kDLBfloat, 16)) &&
+      sameDtype(tensor.dtype(), makeDtype(kDLUInt, 16)))
+    tensor.setDtype(wanted);
+}
+
 //===----------------------------------------------------------------------===//
 // TensorProto files
 //===----------------------------------------------------------------------===//
@@ -358,7 +370,8 @@ Status dlc::driver::readTensorFile(const std::string &path,
   if (proto.data_location() == onnx::TensorProto::EXTERNAL)
     return Status::userError(what + ": external data is not supported");
   if (proto.has_segment())
-    return Status::userError(what + ": segmented tensors are not supported");
+    return Status::userError(what + ": segmented tensors (or sequences) are "
+                                    "not supported");
 
   std::vector<int64_t> shape(proto.dims().begin(), proto.dims().end());
   size_t elementSize = *dtypeSize(*dtype);

@@ -65,6 +65,9 @@ public:
   /// its shape. The view of a const tensor must only be read through.
   DLTensor view() const;
 
+  /// Relabels the elements as `dtype`, which must have the same size.
+  void setDtype(DLDataType dtype);
+
   /// "float32[1,10]".
   std::string typeString() const { return formatType(elementType, dims); }
 
@@ -88,6 +91,10 @@ private:
   size_t bytes = 0;
   std::unique_ptr<uint8_t[], FreeDeleter> buffer;
 };
+
+/// ONNX's older backend-test data stores bfloat16 tensors as uint16: when
+/// `wanted` is bfloat16 and `tensor` is uint16, relabels it as bfloat16.
+void adoptLegacyBfloat16(HostTensor &tensor, DLDataType wanted);
 
 /// Reads an ONNX TensorProto file (raw_data or the typed data fields).
 Status readTensorFile(const std::string &path, HostTensor &tensor);

@@ -72,10 +72,9 @@ DLC_API dlc_status dlc_model_output_info(const dlc_model *model, size_t index,
 /* Runs the model. The caller owns all memory: outputs must point at buffers
  * of the right dtype and shape, which the model fills. Strides must be NULL
  * or compact row-major. */
-DLC_API dlc_status dlc_model_run(const dlc_model *model,
-                                 const DLTensor *inputs, size_t num_inputs,
-                                 DLTensor *outputs, size_t num_outputs,
-                                 dlc_error *err);
+DLC_API dlc_status dlc_model_run(const dlc_model *model, const DLTensor *inputs,
+                                 size_t num_inputs, DLTensor *outputs,
+                                 size_t num_outputs, dlc_error *err);
 
 /* "0.1.0" */
 DLC_API const char *dlc_runtime_version(void);
