@@ -58,14 +58,16 @@ void dlc::buildOnnxToPrimPipeline(OpPassManager &pm) {
 }
 
 void dlc::buildPrimToLinalgPipeline(OpPassManager &pm) {
-  addPipeline(pm, "func.func(convert-prim-to-linalg),canonicalize,"
+  // The metadata is read off prim's types, which still tell unsigned from
+  // signed integers.
+  addPipeline(pm, "dlc-record-model-metadata,"
+                  "func.func(convert-prim-to-linalg),canonicalize,"
                   "linalg-fuse-elementwise-ops,canonicalize,cse");
 }
 
 void dlc::buildLinalgToLlvmPipeline(OpPassManager &pm) {
   addPipeline(
       pm,
-      "dlc-record-model-metadata,"
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map},"
       "buffer-results-to-out-params,"

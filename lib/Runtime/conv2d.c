@@ -1,11 +1,12 @@
-/*===- conv2d.c - 2-D convolution as im2col + GEMM -------------*- C -*-===//
+/*===- conv2d.c - 2-D convolution as implicit-im2col GEMM ------*- C -*-===//
  *
  * For each image and group, out[Fg, OH*OW] += w[Fg, Cg*KH*KW] x
  * col[Cg*KH*KW, OH*OW], where col is the im2col expansion of the input.
- * col is built in chunks of output pixels so the scratch buffer stays
- * around L2-sized however large the image is; each chunk is one
- * dlc_rt_sgemm call writing a column slice of out. A 1x1 stride-1
- * convolution is already a GEMM on the input and skips im2col.
+ * col is never materialized: the GEMM asks for its B panels and they are
+ * gathered from the input straight into the packed layout, so the scratch
+ * memory is the GEMM's own (a few hundred KiB) however large the image.
+ * Two shapes skip this: a 1x1 stride-1 convolution already is a GEMM on
+ * the input, and a depthwise one (one channel per group) is done directly.
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
@@ -17,66 +18,192 @@
 #include <immintrin.h>
 #endif
 
-/* Target size of one im2col chunk, in floats. */
-#define COL_CHUNK_FLOATS (256 * 1024)
-
 typedef struct {
   int64_t N, C, H, W, F, KH, KW, OH, OW, sh, sw, dh, dw, groups;
   int64_t Cg, Fg; /* channels and filters per group */
 } conv_shape;
 
-/* Expands output pixels [p0, p0 + pc) of one image and group (in points at
- * its first channel) into col, a (Cg*KH*KW) x pc row-major matrix. */
-static void im2col(const conv_shape *s, const float *in, int64_t p0, int64_t pc,
-                   float *col) {
-  for (int64_t c = 0; c < s->Cg; ++c) {
-    const float *plane = in + c * s->H * s->W;
-    for (int64_t kh = 0; kh < s->KH; ++kh) {
-      for (int64_t kw = 0; kw < s->KW; ++kw) {
-        float *dst = col + ((c * s->KH + kh) * s->KW + kw) * pc;
-        int64_t p = p0, end = p0 + pc;
-        int64_t oh = p / s->OW, ow = p % s->OW;
-        while (p < end) {
-          int64_t len = s->OW - ow < end - p ? s->OW - ow : end - p;
-          const float *src = plane + (oh * s->sh + kh * s->dh) * s->W +
-                             ow * s->sw + kw * s->dw;
-          if (s->sw == 1) {
-            memcpy(dst, src, (size_t)len * sizeof(float));
-          } else {
-            for (int64_t i = 0; i < len; ++i)
-              dst[i] = src[i * s->sw];
-          }
-          dst += len;
-          p += len;
-          ow = 0;
-          ++oh;
+/*===------------------- Implicit im2col (packed B) ---------------------===*/
+
+/* The widest GEMM sliver (AVX-512: 32); each run covers >= 1 column. */
+#define DLC_MAX_NR 32
+
+typedef struct {
+  const conv_shape *s;
+  const float *img; /* first input channel of the current image and group */
+} conv_pack_ctx;
+
+/* Writes B = im2col(img) rows [k0, k0+kc), columns (output pixels)
+ * [j0, j0+nc) straight into the GEMM's packed layout (see dlc_pack_b_fn).
+ * Within a sliver, pixels split into runs that share an output row; each
+ * run is a strided copy from one input row. */
+
+typedef struct {
+  int count;
+  int64_t dst[DLC_MAX_NR], src[DLC_MAX_NR], len[DLC_MAX_NR];
+} conv_runs;
+
+/* The runs of the n <= DLC_MAX_NR pixels starting at p: destination
+ * column, offset in an input channel plane, length. */
+static inline __attribute__((always_inline)) void
+find_runs(const conv_shape *s, int64_t p, int64_t n, conv_runs *r) {
+  r->count = 0;
+  for (int64_t j = 0; j < n;) {
+    int64_t oh = (p + j) / s->OW, ow = (p + j) % s->OW;
+    int64_t len = s->OW - ow < n - j ? s->OW - ow : n - j;
+    r->dst[r->count] = j;
+    r->src[r->count] = oh * s->sh * s->W + ow * s->sw;
+    r->len[r->count] = len;
+    ++r->count;
+    j += len;
+  }
+}
+
+/* Walks k = (c * KH + kh) * KW + kw, giving the offset of the input
+ * element that kernel tap k reads for output pixel (0, 0). */
+typedef struct {
+  int64_t c, kh, kw;
+} conv_tap;
+
+static inline __attribute__((always_inline)) conv_tap tap_at(const conv_shape *s,
+                                                             int64_t k) {
+  conv_tap t = {k / (s->KH * s->KW), k / s->KW % s->KH, k % s->KW};
+  return t;
+}
+
+static inline __attribute__((always_inline)) int64_t
+tap_offset(const conv_shape *s, const conv_tap *t) {
+  return (t->c * s->H + t->kh * s->dh) * s->W + t->kw * s->dw;
+}
+
+static inline __attribute__((always_inline)) void next_tap(const conv_shape *s,
+                                                           conv_tap *t) {
+  if (++t->kw == s->KW) {
+    t->kw = 0;
+    if (++t->kh == s->KH) {
+      t->kh = 0;
+      ++t->c;
+    }
+  }
+}
+
+static inline __attribute__((always_inline)) void
+conv_pack_impl(const conv_pack_ctx *ctx, int64_t k0, int64_t kc, int64_t j0,
+               int64_t nc, int64_t nr, float *dst) {
+  const conv_shape *s = ctx->s;
+  const int64_t sw = s->sw;
+  for (int64_t js = 0; js < nc; js += nr, dst += nr * kc) {
+    const int64_t n = nc - js < nr ? nc - js : nr;
+    conv_runs runs;
+    find_runs(s, j0 + js, n, &runs);
+    conv_tap tap = tap_at(s, k0);
+    for (int64_t k = 0; k < kc; ++k, next_tap(s, &tap)) {
+      const float *base = ctx->img + tap_offset(s, &tap);
+      float *row = dst + k * nr;
+      for (int r = 0; r < runs.count; ++r) {
+        const float *src = base + runs.src[r];
+        float *out = row + runs.dst[r];
+        for (int64_t i = 0; i < runs.len[r]; ++i)
+          out[i] = src[i * sw];
+      }
+      for (int64_t j = n; j < nr; ++j)
+        row[j] = 0.0f;
+    }
+  }
+}
+
+static void conv_pack_generic(void *ctx, int64_t k0, int64_t kc, int64_t j0,
+                              int64_t nc, int64_t nr, float *dst) {
+  conv_pack_impl((const conv_pack_ctx *)ctx, k0, kc, j0, nc, nr, dst);
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+__attribute__((target("avx2,fma"))) static void
+conv_pack_avx2(void *ctx, int64_t k0, int64_t kc, int64_t j0, int64_t nc,
+               int64_t nr, float *dst) {
+  conv_pack_impl((const conv_pack_ctx *)ctx, k0, kc, j0, nc, nr, dst);
+}
+
+/* Same as conv_pack_impl with 16-wide masked copies (nr is 32 here). */
+__attribute__((target("avx512f,fma"))) static void
+conv_pack_avx512(void *vctx, int64_t k0, int64_t kc, int64_t j0, int64_t nc,
+                 int64_t nr, float *dst) {
+  const conv_pack_ctx *ctx = (const conv_pack_ctx *)vctx;
+  const conv_shape *s = ctx->s;
+  const __m512i lanes = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6,
+                                         5, 4, 3, 2, 1, 0);
+  /* Gather indices for strided runs (small strides: fits int32). */
+  const __m512i step = _mm512_mullo_epi32(lanes, _mm512_set1_epi32((int)s->sw));
+  for (int64_t js = 0; js < nc; js += nr, dst += nr * kc) {
+    const int64_t n = nc - js < nr ? nc - js : nr;
+    conv_runs runs;
+    find_runs(s, j0 + js, n, &runs);
+    conv_tap tap = tap_at(s, k0);
+    for (int64_t k = 0; k < kc; ++k, next_tap(s, &tap)) {
+      const float *base = ctx->img + tap_offset(s, &tap);
+      float *row = dst + k * nr;
+      for (int64_t j = 0; j < nr; j += 16) /* zero padding, then overwrite */
+        _mm512_store_ps(row + j, _mm512_setzero_ps());
+      for (int r = 0; r < runs.count; ++r) {
+        const float *src = base + runs.src[r];
+        float *out = row + runs.dst[r];
+        for (int64_t i = 0; i < runs.len[r]; i += 16) {
+          int64_t left = runs.len[r] - i;
+          __mmask16 m = left >= 16 ? (__mmask16)0xffff
+                                   : (__mmask16)((1u << left) - 1);
+          __m512 v = s->sw == 1
+                         ? _mm512_maskz_loadu_ps(m, src + i)
+                         : _mm512_mask_i32gather_ps(_mm512_setzero_ps(), m,
+                                                    step, src + i * s->sw, 4);
+          _mm512_mask_storeu_ps(out + i, m, v);
         }
       }
     }
   }
 }
+#endif
 
-/* Direct convolution: the fallback when scratch memory is unavailable. */
+static dlc_pack_b_fn conv_packer(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  switch (dlc_rt_detect_isa()) {
+  case DLC_ISA_AVX512:
+    return conv_pack_avx512;
+  case DLC_ISA_AVX2:
+    return conv_pack_avx2;
+  default:
+    break;
+  }
+#endif
+  return conv_pack_generic;
+}
+
+/* Direct convolution of image n, group g: the fallback when scratch memory
+ * is unavailable. */
+static void conv_direct_one(const conv_shape *s, int64_t n, int64_t g,
+                            const float *in, const float *w, float *out) {
+  const float *img = in + (n * s->C + g * s->Cg) * s->H * s->W;
+  for (int64_t f = g * s->Fg; f < (g + 1) * s->Fg; ++f) {
+    const float *wf = w + f * s->Cg * s->KH * s->KW;
+    float *o = out + (n * s->F + f) * s->OH * s->OW;
+    for (int64_t oh = 0; oh < s->OH; ++oh)
+      for (int64_t ow = 0; ow < s->OW; ++ow) {
+        float acc = 0.0f;
+        for (int64_t c = 0; c < s->Cg; ++c)
+          for (int64_t kh = 0; kh < s->KH; ++kh)
+            for (int64_t kw = 0; kw < s->KW; ++kw)
+              acc += img[(c * s->H + oh * s->sh + kh * s->dh) * s->W +
+                         ow * s->sw + kw * s->dw] *
+                     wf[(c * s->KH + kh) * s->KW + kw];
+        o[oh * s->OW + ow] += acc;
+      }
+  }
+}
+
 static void conv_direct(const conv_shape *s, const float *in, const float *w,
                         float *out) {
   for (int64_t n = 0; n < s->N; ++n)
-    for (int64_t f = 0; f < s->F; ++f) {
-      int64_t g = f / s->Fg;
-      const float *img = in + (n * s->C + g * s->Cg) * s->H * s->W;
-      const float *wf = w + f * s->Cg * s->KH * s->KW;
-      float *o = out + (n * s->F + f) * s->OH * s->OW;
-      for (int64_t oh = 0; oh < s->OH; ++oh)
-        for (int64_t ow = 0; ow < s->OW; ++ow) {
-          float acc = 0.0f;
-          for (int64_t c = 0; c < s->Cg; ++c)
-            for (int64_t kh = 0; kh < s->KH; ++kh)
-              for (int64_t kw = 0; kw < s->KW; ++kw)
-                acc += img[(c * s->H + oh * s->sh + kh * s->dh) * s->W +
-                           ow * s->sw + kw * s->dw] *
-                       wf[(c * s->KH + kh) * s->KW + kw];
-          o[oh * s->OW + ow] += acc;
-        }
-    }
+    for (int64_t g = 0; g < s->groups; ++g)
+      conv_direct_one(s, n, g, in, w, out);
 }
 
 /* Depthwise-style convolution (one input channel per group): a GEMM with
@@ -249,27 +376,14 @@ void dlc_rt_conv2d(int64_t N, int64_t C, int64_t H, int64_t W, int64_t F,
     return;
   }
 
-  int64_t pc_max = COL_CHUNK_FLOATS / K;
-  if (pc_max < 64)
-    pc_max = 64; /* very deep K: keep GEMMs wide enough anyway */
-  if (pc_max > P)
-    pc_max = P;
-  float *col = (float *)malloc((size_t)(K * pc_max) * sizeof(float));
-  if (!col) {
-    conv_direct(&s, in, w, out);
-    return;
-  }
+  /* out_g += w_g x im2col(in_g), with im2col packed on the fly. */
+  dlc_pack_b_fn pack = conv_packer();
   for (int64_t n = 0; n < N; ++n)
     for (int64_t g = 0; g < groups; ++g) {
-      const float *img = in + (n * C + g * s.Cg) * H * W;
-      const float *wg = w + g * s.Fg * K;
+      conv_pack_ctx ctx = {&s, in + (n * C + g * s.Cg) * H * W};
       float *og = out + (n * F + g * s.Fg) * P;
-      for (int64_t p0 = 0; p0 < P; p0 += pc_max) {
-        int64_t pc = P - p0 < pc_max ? P - p0 : pc_max;
-        im2col(&s, img, p0, pc, col);
-        dlc_rt_sgemm(1, s.Fg, pc, K, wg, 0, K, 1, col, 0, pc, 1, og + p0, 0, P,
-                     1);
-      }
+      if (!dlc_rt_sgemm_packed_b(s.Fg, P, K, w + g * s.Fg * K, K, 1, pack,
+                                 &ctx, og, P, 1))
+        conv_direct_one(&s, n, g, in, w, out); /* no memory: the slow way */
     }
-  free(col);
 }

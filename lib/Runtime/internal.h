@@ -46,6 +46,22 @@ DLC_INTERNAL dlc_status dlc_model_run_impl(const dlc_model *model,
                                            size_t num_outputs,
                                            size_t stack_words, dlc_error *err);
 
+/* Packs rows [k0, k0+kc) x columns [j0, j0+nc) of an implicit K x N matrix
+ * B into nr-column slivers: sliver s holds columns [j0+s*nr, j0+s*nr+nr)
+ * as dst[s*nr*kc + (k-k0)*nr + j], zero-padded past nc. dst is 64-byte
+ * aligned. */
+typedef void (*dlc_pack_b_fn)(void *ctx, int64_t k0, int64_t kc, int64_t j0,
+                              int64_t nc, int64_t nr, float *dst);
+
+/* C += A * B for one M x N x K product whose B is produced by pack_b
+ * (e.g. conv2d's im2col, never materialized). Returns 0, without touching
+ * C, when scratch memory is unavailable. */
+DLC_INTERNAL int dlc_rt_sgemm_packed_b(int64_t M, int64_t N, int64_t K,
+                                       const float *A, int64_t a_rs,
+                                       int64_t a_cs, dlc_pack_b_fn pack_b,
+                                       void *ctx, float *C, int64_t c_rs,
+                                       int64_t c_cs);
+
 /* Direct (im2col-free, scratch-free) convolution with dlc_rt_conv2d's
  * contract: its fallback when memory is short, exposed for tests. */
 DLC_INTERNAL void dlc_rt_conv2d_direct(int64_t N, int64_t C, int64_t H,

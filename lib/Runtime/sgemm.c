@@ -830,19 +830,31 @@ static int64_t balanced_block(int64_t n, int64_t max, int64_t unit) {
   return min64(max, round_up(ceil_div(n, blocks), unit));
 }
 
+/* Where the blocked driver gets its B panels: a strided matrix, or a
+ * caller-supplied packer (implicit matrices such as conv's im2col). */
+typedef struct {
+  const float *B;
+  int64_t rs, cs;
+  dlc_pack_b_fn custom; /* used when not NULL */
+  void *ctx;
+} b_source;
+
 static void gemm_blocked(const gemm_config *cfg, int64_t M, int64_t N,
                          int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
-                         const float *B, int64_t b_rs, int64_t b_cs, float *C,
-                         int64_t c_rs, int64_t c_cs, int64_t mc_max,
-                         int64_t kc_max, int64_t nc_max, float *pack_a_buf,
+                         const b_source *src, float *C, int64_t c_rs,
+                         int64_t c_cs, int64_t mc_max, int64_t kc_max,
+                         int64_t nc_max, float *pack_a_buf,
                          float *pack_b_buf) {
   const int64_t mr = cfg->mr, nr = cfg->nr;
   for (int64_t jc = 0; jc < N; jc += nc_max) {
     int64_t nc = min64(nc_max, N - jc);
     for (int64_t pc = 0; pc < K; pc += kc_max) {
       int64_t kc = min64(kc_max, K - pc);
-      cfg->pack_b(kc, nc, B + pc * b_rs + jc * b_cs, b_rs, b_cs, nr,
-                  pack_b_buf);
+      if (src->custom)
+        src->custom(src->ctx, pc, kc, jc, nc, nr, pack_b_buf);
+      else
+        cfg->pack_b(kc, nc, src->B + pc * src->rs + jc * src->cs, src->rs,
+                    src->cs, nr, pack_b_buf);
       for (int64_t ic = 0; ic < M; ic += mc_max) {
         int64_t mc = min64(mc_max, M - ic);
         cfg->pack_a(mc, kc, A + ic * a_rs + pc * a_cs, a_rs, a_cs, mr,
@@ -860,6 +872,44 @@ static void gemm_blocked(const gemm_config *cfg, int64_t M, int64_t N,
       }
     }
   }
+}
+
+/* Block sizes and packing buffers for one blocked product. */
+typedef struct {
+  int64_t mc, kc, nc;
+  float *pack_a, *pack_b;
+  void *memory; /* NULL: allocation failed */
+} gemm_scratch;
+
+static gemm_scratch scratch_for(const gemm_config *cfg, int64_t M, int64_t N,
+                                int64_t K) {
+  gemm_scratch s;
+  s.kc = balanced_block(K, cfg->kc, 1);
+  s.mc = balanced_block(M, cfg->mc, cfg->mr);
+  s.nc = balanced_block(N, cfg->nc, cfg->nr);
+  /* Two 64-byte aligned buffers: packed A (mc x kc), packed B (kc x nc). */
+  size_t a_bytes = (size_t)round_up(s.mc * s.kc * (int64_t)sizeof(float), 64);
+  size_t b_bytes = (size_t)(s.kc * s.nc) * sizeof(float);
+  s.memory = malloc(a_bytes + b_bytes + 64);
+  s.pack_a = (float *)(((uintptr_t)s.memory + 63) & ~(uintptr_t)63);
+  s.pack_b = (float *)((char *)s.pack_a + a_bytes);
+  return s;
+}
+
+int dlc_rt_sgemm_packed_b(int64_t M, int64_t N, int64_t K, const float *A,
+                          int64_t a_rs, int64_t a_cs, dlc_pack_b_fn pack_b,
+                          void *ctx, float *C, int64_t c_rs, int64_t c_cs) {
+  if (M <= 0 || N <= 0 || K <= 0)
+    return 1;
+  gemm_config cfg = config_for(DLC_ISA_AVX512);
+  gemm_scratch s = scratch_for(&cfg, M, N, K);
+  if (!s.memory)
+    return 0;
+  b_source src = {NULL, 0, 0, pack_b, ctx};
+  gemm_blocked(&cfg, M, N, K, A, a_rs, a_cs, &src, C, c_rs, c_cs, s.mc, s.kc,
+               s.nc, s.pack_a, s.pack_b);
+  free(s.memory);
+  return 1;
 }
 
 /* Problems below this many multiply-adds skip packing. */
@@ -935,20 +985,15 @@ void dlc_rt_sgemm_isa(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
   }
 
   if (!tiny) {
-    int64_t kc = balanced_block(K, cfg.kc, 1);
-    int64_t mc = balanced_block(M, cfg.mc, cfg.mr);
-    int64_t nc = balanced_block(N, cfg.nc, cfg.nr);
-    /* Two 64-byte aligned buffers: packed A (mc x kc), packed B (kc x nc). */
-    size_t a_bytes = (size_t)round_up(mc * kc * (int64_t)sizeof(float), 64);
-    size_t b_bytes = (size_t)(kc * nc) * sizeof(float);
-    void *scratch = malloc(a_bytes + b_bytes + 64);
-    if (scratch) {
-      float *pa = (float *)(((uintptr_t)scratch + 63) & ~(uintptr_t)63);
-      float *pb = (float *)((char *)pa + a_bytes);
-      for (int64_t b = 0; b < batch; ++b)
-        gemm_blocked(&cfg, M, N, K, A + b * a_bs, a_rs, a_cs, B + b * b_bs,
-                     b_rs, b_cs, C + b * c_bs, c_rs, c_cs, mc, kc, nc, pa, pb);
-      free(scratch);
+    gemm_scratch s = scratch_for(&cfg, M, N, K);
+    if (s.memory) {
+      for (int64_t b = 0; b < batch; ++b) {
+        b_source src = {B + b * b_bs, b_rs, b_cs, NULL, NULL};
+        gemm_blocked(&cfg, M, N, K, A + b * a_bs, a_rs, a_cs, &src,
+                     C + b * c_bs, c_rs, c_cs, s.mc, s.kc, s.nc, s.pack_a,
+                     s.pack_b);
+      }
+      free(s.memory);
       return;
     }
   }

@@ -76,8 +76,9 @@ def RecordModelMetadata
   let description = [{
     Reads names (`onnx.name`), element types and shapes off `main_graph`'s
     tensor signature and stores the runtime's metadata text in the module
-    attribute `dlc.model_metadata`. Runs before bufferization, while results
-    still carry their names; marks `main_graph` for a C interface.
+    attribute `dlc.model_metadata`. Runs on prim, while results still carry
+    their names and integer types their signedness; marks `main_graph` for a
+    C interface.
   }];
 }
 

@@ -11,9 +11,11 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace dlc {
@@ -42,7 +44,23 @@ Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type,
                                    dynamicDims);
 }
 
+/// linalg and arith work on signless integers; prim keeps signedness in its
+/// types, and the lowering picks signed or unsigned arith ops from it.
+Type signless(Type type) {
+  if (auto integer = dyn_cast<IntegerType>(type))
+    if (!integer.isSignless())
+      return IntegerType::get(type.getContext(), integer.getWidth());
+  if (auto tensor = dyn_cast<RankedTensorType>(type))
+    return tensor.clone(signless(tensor.getElementType()));
+  return type;
+}
+
+RankedTensorType signless(RankedTensorType type) {
+  return cast<RankedTensorType>(signless(Type(type)));
+}
+
 TypedAttr scalarAttr(OpBuilder &b, Type elementType, double value) {
+  elementType = signless(elementType);
   if (auto f = dyn_cast<FloatType>(elementType))
     return b.getFloatAttr(f, value);
   if (elementType.isInteger(1))
@@ -57,9 +75,18 @@ Value filledTensor(OpBuilder &b, Location loc, RankedTensorType type,
   return b.create<linalg::FillOp>(loc, scalar, empty).getResult(0);
 }
 
+/// `elementType` is prim's (signed or unsigned) element type.
 TypedAttr reductionIdentity(OpBuilder &b, prim::ReduceKind kind,
                             Type elementType) {
   bool isFloat = isa<FloatType>(elementType);
+  if (elementType.isUnsignedInteger() &&
+      (kind == prim::ReduceKind::max || kind == prim::ReduceKind::min)) {
+    unsigned width = elementType.getIntOrFloatBitWidth();
+    return b.getIntegerAttr(signless(elementType),
+                            kind == prim::ReduceKind::max
+                                ? APInt::getZero(width)
+                                : APInt::getMaxValue(width));
+  }
   switch (kind) {
   case prim::ReduceKind::sum:
     return scalarAttr(b, elementType, 0);
@@ -70,22 +97,26 @@ TypedAttr reductionIdentity(OpBuilder &b, prim::ReduceKind kind,
       return b.getFloatAttr(elementType,
                             -std::numeric_limits<double>::infinity());
     return b.getIntegerAttr(
-        elementType,
+        signless(elementType),
         APInt::getSignedMinValue(elementType.getIntOrFloatBitWidth()));
   case prim::ReduceKind::min:
     if (isFloat)
       return b.getFloatAttr(elementType,
                             std::numeric_limits<double>::infinity());
     return b.getIntegerAttr(
-        elementType,
+        signless(elementType),
         APInt::getSignedMaxValue(elementType.getIntOrFloatBitWidth()));
   }
   llvm_unreachable("all reduce kinds handled");
 }
 
-Value combine(OpBuilder &b, Location loc, prim::ReduceKind kind, Value acc,
-              Value x) {
+Value combine(OpBuilder &b, Location loc, prim::ReduceKind kind, bool isUnsigned,
+              Value acc, Value x) {
   bool isFloat = isa<FloatType>(x.getType());
+  if (isUnsigned && kind == prim::ReduceKind::max)
+    return b.create<arith::MaxUIOp>(loc, acc, x);
+  if (isUnsigned && kind == prim::ReduceKind::min)
+    return b.create<arith::MinUIOp>(loc, acc, x);
   switch (kind) {
   case prim::ReduceKind::sum:
     return isFloat ? b.create<arith::AddFOp>(loc, acc, x).getResult()
@@ -122,18 +153,6 @@ Value elementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
   return generic.getResult(0);
 }
 
-/// Rejects unsigned element types, which the lowering does not model yet.
-LogicalResult checkElementTypes(Operation *op, ConversionPatternRewriter &rw) {
-  auto isUnsigned = [](Type t) {
-    auto shaped = dyn_cast<ShapedType>(t);
-    return shaped && shaped.getElementType().isUnsignedInteger();
-  };
-  if (llvm::any_of(op->getOperandTypes(), isUnsigned) ||
-      llvm::any_of(op->getResultTypes(), isUnsigned))
-    return op->emitError("unsigned integer tensors are not supported yet");
-  return success();
-}
-
 //===----------------------------------------------------------------------===//
 // Elementwise
 //===----------------------------------------------------------------------===//
@@ -146,9 +165,7 @@ struct ElementwiseLowering : OpConversionPattern<OpTy> {
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    if (failed(checkElementTypes(op, rw)))
-      return failure();
-    auto resultType = cast<RankedTensorType>(op.getType());
+    auto resultType = signless(cast<RankedTensorType>(op.getType()));
     Type operandElement =
         cast<ShapedType>(op->getOperand(0).getType()).getElementType();
     Value result = elementwise(
@@ -190,18 +207,24 @@ template <>
 Value ElementwiseLowering<prim::DivOp>::scalarBody(prim::DivOp, OpBuilder &b,
                                                    Location loc, Type type,
                                                    ValueRange args) {
+  if (type.isUnsignedInteger())
+    return b.create<arith::DivUIOp>(loc, args[0], args[1]);
   return FLOAT_OR_INT(arith::DivFOp, arith::DivSIOp);
 }
 template <>
 Value ElementwiseLowering<prim::MaxOp>::scalarBody(prim::MaxOp, OpBuilder &b,
                                                    Location loc, Type type,
                                                    ValueRange args) {
+  if (type.isUnsignedInteger())
+    return b.create<arith::MaxUIOp>(loc, args[0], args[1]);
   return FLOAT_OR_INT(arith::MaximumFOp, arith::MaxSIOp);
 }
 template <>
 Value ElementwiseLowering<prim::MinOp>::scalarBody(prim::MinOp, OpBuilder &b,
                                                    Location loc, Type type,
                                                    ValueRange args) {
+  if (type.isUnsignedInteger())
+    return b.create<arith::MinUIOp>(loc, args[0], args[1]);
   return FLOAT_OR_INT(arith::MinimumFOp, arith::MinSIOp);
 }
 template <>
@@ -227,6 +250,8 @@ Value ElementwiseLowering<prim::AbsOp>::scalarBody(prim::AbsOp, OpBuilder &b,
                                                    ValueRange args) {
   if (isa<FloatType>(type))
     return b.create<math::AbsFOp>(loc, args[0]);
+  if (type.isUnsignedInteger())
+    return args[0];
   return b.create<math::AbsIOp>(loc, args[0]);
 }
 
@@ -263,13 +288,14 @@ Value ElementwiseLowering<prim::CompareOp>::scalarBody(prim::CompareOp op,
     return b.create<arith::CmpFOp>(loc, p, args[0], args[1]);
   }
   arith::CmpIPredicate p = arith::CmpIPredicate::eq;
+  bool u = type.isUnsignedInteger();
   switch (direction) {
   case D::eq: p = arith::CmpIPredicate::eq; break;
   case D::ne: p = arith::CmpIPredicate::ne; break;
-  case D::lt: p = arith::CmpIPredicate::slt; break;
-  case D::le: p = arith::CmpIPredicate::sle; break;
-  case D::gt: p = arith::CmpIPredicate::sgt; break;
-  case D::ge: p = arith::CmpIPredicate::sge; break;
+  case D::lt: p = u ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt; break;
+  case D::le: p = u ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle; break;
+  case D::gt: p = u ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt; break;
+  case D::ge: p = u ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge; break;
   }
   return b.create<arith::CmpIOp>(loc, p, args[0], args[1]);
 }
@@ -287,10 +313,12 @@ Value ElementwiseLowering<prim::ConvertOp>::scalarBody(prim::ConvertOp op,
                                                        OpBuilder &b,
                                                        Location loc, Type from,
                                                        ValueRange args) {
-  Type to = op.getType().getElementType();
+  Type originalTo = op.getType().getElementType();
+  Type to = signless(originalTo);
   Value x = args[0];
-  if (from == to)
+  if (signless(from) == to)
     return x;
+  bool fromUnsigned = from.isUnsignedInteger() || from.isInteger(1);
   bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);
   if (to.isInteger(1)) { // Non-zero test.
     Value zero = b.create<arith::ConstantOp>(loc, scalarAttr(b, from, 0));
@@ -304,13 +332,15 @@ Value ElementwiseLowering<prim::ConvertOp>::scalarBody(prim::ConvertOp op,
     return fromBits < toBits ? b.create<arith::ExtFOp>(loc, to, x).getResult()
                              : b.create<arith::TruncFOp>(loc, to, x).getResult();
   if (fromFloat)
-    return b.create<arith::FPToSIOp>(loc, to, x);
+    return originalTo.isUnsignedInteger()
+               ? b.create<arith::FPToUIOp>(loc, to, x).getResult()
+               : b.create<arith::FPToSIOp>(loc, to, x).getResult();
   if (toFloat)
-    return from.isInteger(1) ? b.create<arith::UIToFPOp>(loc, to, x).getResult()
-                             : b.create<arith::SIToFPOp>(loc, to, x).getResult();
+    return fromUnsigned ? b.create<arith::UIToFPOp>(loc, to, x).getResult()
+                        : b.create<arith::SIToFPOp>(loc, to, x).getResult();
   if (fromBits < toBits)
-    return from.isInteger(1) ? b.create<arith::ExtUIOp>(loc, to, x).getResult()
-                             : b.create<arith::ExtSIOp>(loc, to, x).getResult();
+    return fromUnsigned ? b.create<arith::ExtUIOp>(loc, to, x).getResult()
+                        : b.create<arith::ExtSIOp>(loc, to, x).getResult();
   return b.create<arith::TruncIOp>(loc, to, x);
 }
 
@@ -323,8 +353,8 @@ struct BroadcastInDimLowering : OpConversionPattern<prim::BroadcastInDimOp> {
   LogicalResult
   matchAndRewrite(prim::BroadcastInDimOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    auto inType = op.getOperand().getType();
-    auto outType = op.getType();
+    auto inType = signless(op.getOperand().getType());
+    auto outType = signless(op.getType());
     if (!outType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic broadcasts need a shape");
     SmallVector<AffineExpr> exprs;
@@ -354,8 +384,8 @@ struct ReshapeLowering : OpConversionPattern<prim::ReshapeOp> {
   LogicalResult
   matchAndRewrite(prim::ReshapeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    auto inType = op.getOperand().getType();
-    auto outType = op.getType();
+    auto inType = signless(op.getOperand().getType());
+    auto outType = signless(op.getType());
     Location loc = op.getLoc();
     if (!inType.hasStaticShape() || !outType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic reshapes are not lowered yet");
@@ -397,7 +427,7 @@ struct TransposeLowering : OpConversionPattern<prim::TransposeOp> {
   LogicalResult
   matchAndRewrite(prim::TransposeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    auto outType = op.getType();
+    auto outType = signless(op.getType());
     SmallVector<Value> dynamicDims;
     for (int64_t d = 0; d < outType.getRank(); ++d)
       if (outType.isDynamicDim(d))
@@ -418,7 +448,7 @@ struct SliceLowering : OpConversionPattern<prim::SliceOp> {
   LogicalResult
   matchAndRewrite(prim::SliceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    auto outType = op.getType();
+    auto outType = signless(op.getType());
     if (!outType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic slices are not lowered yet");
     rw.replaceOpWithNewOp<tensor::ExtractSliceOp>(
@@ -433,12 +463,15 @@ struct PadLowering : OpConversionPattern<prim::PadOp> {
   LogicalResult
   matchAndRewrite(prim::PadOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    auto inType = op.getOperand().getType();
-    auto outType = op.getType();
+    auto inType = signless(op.getOperand().getType());
+    auto outType = signless(op.getType());
     if (!inType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic pads are not lowered yet");
     // fill + insert_slice: bufferizes to a fill and a copy into a subview.
-    Value filled = filledTensor(rw, op.getLoc(), outType, op.getValue());
+    TypedAttr value = op.getValue();
+    if (auto integer = dyn_cast<IntegerAttr>(value))
+      value = rw.getIntegerAttr(outType.getElementType(), integer.getValue());
+    Value filled = filledTensor(rw, op.getLoc(), outType, value);
     SmallVector<int64_t> ones(inType.getRank(), 1);
     rw.replaceOpWithNewOp<tensor::InsertSliceOp>(
         op, adaptor.getOperand(), filled, ValueRange{}, ValueRange{},
@@ -452,7 +485,7 @@ struct ConcatLowering : OpConversionPattern<prim::ConcatOp> {
   LogicalResult
   matchAndRewrite(prim::ConcatOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    auto outType = op.getType();
+    auto outType = signless(op.getType());
     if (!outType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic concats are not lowered yet");
     Value result = emptyTensor(rw, op.getLoc(), outType);
@@ -480,19 +513,19 @@ struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
   LogicalResult
   matchAndRewrite(prim::ReduceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    if (failed(checkElementTypes(op, rw)))
-      return failure();
-    auto outType = op.getType();
+    auto outType = signless(op.getType());
     Location loc = op.getLoc();
     if (!outType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic reductions are not lowered yet");
     prim::ReduceKind kind = op.getKind();
+    bool isUnsigned = op.getType().getElementType().isUnsignedInteger();
     Value init = filledTensor(
-        rw, loc, outType, reductionIdentity(rw, kind, outType.getElementType()));
+        rw, loc, outType, reductionIdentity(rw, kind, op.getType().getElementType()));
     auto reduce = rw.create<linalg::ReduceOp>(
         loc, adaptor.getOperand(), init, op.getDims(),
-        [kind](OpBuilder &b, Location l, ValueRange args) {
-          b.create<linalg::YieldOp>(l, combine(b, l, kind, args[1], args[0]));
+        [kind, isUnsigned](OpBuilder &b, Location l, ValueRange args) {
+          b.create<linalg::YieldOp>(
+              l, combine(b, l, kind, isUnsigned, args[1], args[0]));
         });
     rw.replaceOp(op, reduce.getResult(0));
     return success();
@@ -504,14 +537,13 @@ struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
   LogicalResult
   matchAndRewrite(prim::ReduceWindowOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    if (failed(checkElementTypes(op, rw)))
-      return failure();
-    auto outType = op.getType();
+    auto outType = signless(op.getType());
     Location loc = op.getLoc();
     if (!outType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic pooling is not lowered yet");
     int64_t rank = outType.getRank();
     prim::ReduceKind kind = op.getKind();
+    bool isUnsigned = op.getType().getElementType().isUnsignedInteger();
     // Loops: rank output dims, then rank window dims. The window operand
     // only gives the reduction loops their bounds.
     SmallVector<AffineExpr> inputExprs, windowExprs, outputExprs;
@@ -532,11 +564,12 @@ struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
     Value window = rw.create<tensor::EmptyOp>(loc, op.getWindow(),
                                               outType.getElementType());
     Value init = filledTensor(
-        rw, loc, outType, reductionIdentity(rw, kind, outType.getElementType()));
+        rw, loc, outType, reductionIdentity(rw, kind, op.getType().getElementType()));
     auto generic = rw.create<linalg::GenericOp>(
         loc, outType, ValueRange{adaptor.getOperand(), window}, init, maps,
-        iterators, [kind](OpBuilder &b, Location l, ValueRange args) {
-          b.create<linalg::YieldOp>(l, combine(b, l, kind, args[2], args[0]));
+        iterators, [kind, isUnsigned](OpBuilder &b, Location l, ValueRange args) {
+          b.create<linalg::YieldOp>(
+              l, combine(b, l, kind, isUnsigned, args[2], args[0]));
         });
     rw.replaceOp(op, generic.getResult(0));
     return success();
@@ -552,9 +585,7 @@ struct MatmulLowering : OpConversionPattern<prim::MatmulOp> {
   LogicalResult
   matchAndRewrite(prim::MatmulOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    if (failed(checkElementTypes(op, rw)))
-      return failure();
-    auto outType = op.getType();
+    auto outType = signless(op.getType());
     Location loc = op.getLoc();
     if (!outType.hasStaticShape() || !op.getLhs().getType().hasStaticShape() ||
         !op.getRhs().getType().hasStaticShape())
@@ -613,7 +644,7 @@ struct ConvLowering : OpConversionPattern<prim::ConvOp> {
   LogicalResult
   matchAndRewrite(prim::ConvOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rw) const override {
-    auto outType = op.getType();
+    auto outType = signless(op.getType());
     auto inType = op.getInput().getType();
     auto filterType = op.getFilter().getType();
     Location loc = op.getLoc();
@@ -658,6 +689,28 @@ struct ConvLowering : OpConversionPattern<prim::ConvOp> {
   }
 };
 
+/// Unsigned constants become signless ones holding the same bits.
+struct ConstantLowering : OpConversionPattern<arith::ConstantOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(arith::ConstantOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rw) const override {
+    auto type = dyn_cast<RankedTensorType>(op.getType());
+    if (!type || signless(type) == type)
+      return failure();
+    auto newType = signless(type);
+    TypedAttr value;
+    if (auto dense = dyn_cast<DenseElementsAttr>(op.getValue()))
+      value = dense.bitcast(newType.getElementType());
+    else if (auto resource = dyn_cast<DenseResourceElementsAttr>(op.getValue()))
+      value = DenseResourceElementsAttr::get(newType, resource.getRawHandle());
+    else
+      return failure();
+    rw.replaceOpWithNewOp<arith::ConstantOp>(op, newType, value);
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // The pass
 //===----------------------------------------------------------------------===//
@@ -666,12 +719,31 @@ struct ConvertPrimToLinalgPass
     : dlc::impl::ConvertPrimToLinalgBase<ConvertPrimToLinalgPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
+    TypeConverter types;
+    types.addConversion([](Type type) { return signless(type); });
+    auto bridge = [](OpBuilder &b, Type type, ValueRange inputs,
+                     Location loc) -> Value {
+      return b.create<UnrealizedConversionCastOp>(loc, type, inputs)
+          .getResult(0);
+    };
+    types.addSourceMaterialization(bridge);
+    types.addTargetMaterialization(bridge);
+    types.addArgumentMaterialization(bridge);
     ConversionTarget target(*ctx);
     target.addIllegalDialect<prim::PrimDialect>();
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
                            arith::ArithDialect, math::MathDialect>();
-    target.addLegalOp<func::FuncOp, func::ReturnOp>();
+    target.addDynamicallyLegalOp<arith::ConstantOp>(
+        [&](arith::ConstantOp op) { return types.isLegal(op.getType()); });
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
+      return types.isSignatureLegal(op.getFunctionType());
+    });
+    target.addDynamicallyLegalOp<func::ReturnOp>(
+        [&](func::ReturnOp op) { return types.isLegal(op); });
     RewritePatternSet patterns(ctx);
+    populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                   types);
+    populateReturnOpTypeConversionPattern(patterns, types);
     patterns.add<
         ElementwiseLowering<prim::AddOp>, ElementwiseLowering<prim::SubOp>,
         ElementwiseLowering<prim::MulOp>, ElementwiseLowering<prim::DivOp>,
@@ -685,7 +757,7 @@ struct ConvertPrimToLinalgPass
         ElementwiseLowering<prim::ConvertOp>, BroadcastInDimLowering,
         ReshapeLowering, TransposeLowering, SliceLowering, PadLowering,
         ConcatLowering, ReduceLowering, ReduceWindowLowering, MatmulLowering,
-        ConvLowering>(ctx);
+        ConvLowering, ConstantLowering>(types, ctx);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();
