@@ -47,8 +47,7 @@ private:
                  "): " + message);
   }
 
-  llvm::Expected<Type> convertElementType(int32_t dataType,
-                                          const Twine &what);
+  llvm::Expected<Type> convertElementType(int32_t dataType, const Twine &what);
   llvm::Expected<ElementsAttr> convertTensor(const ::onnx::TensorProto &tensor,
                                              const Twine &what);
   llvm::Error readExternalData(const ::onnx::TensorProto &tensor,
@@ -263,13 +262,13 @@ Importer::convertAttribute(const ::onnx::NodeProto &node,
   case AP::STRING:
     return NamedAttribute(name, builder.getStringAttr(attr.s()));
   case AP::FLOATS:
-    return NamedAttribute(
-        name, builder.getDenseF32ArrayAttr(SmallVector<float>(
-                  attr.floats().begin(), attr.floats().end())));
+    return NamedAttribute(name,
+                          builder.getDenseF32ArrayAttr(SmallVector<float>(
+                              attr.floats().begin(), attr.floats().end())));
   case AP::INTS:
-    return NamedAttribute(
-        name, builder.getDenseI64ArrayAttr(SmallVector<int64_t>(
-                  attr.ints().begin(), attr.ints().end())));
+    return NamedAttribute(name,
+                          builder.getDenseI64ArrayAttr(SmallVector<int64_t>(
+                              attr.ints().begin(), attr.ints().end())));
   case AP::STRINGS: {
     SmallVector<Attribute> strings;
     for (const std::string &s : attr.strings())
@@ -404,7 +403,8 @@ llvm::Expected<OwningOpRef<ModuleOp>> Importer::run() {
     if (!attr)
       return attr.takeError();
     values[init.name()] = builder.create<arith::ConstantOp>(
-        NameLoc::get(builder.getStringAttr(init.name())), cast<TypedAttr>(*attr));
+        NameLoc::get(builder.getStringAttr(init.name())),
+        cast<TypedAttr>(*attr));
   }
 
   Value none;
@@ -444,8 +444,7 @@ llvm::Expected<OwningOpRef<ModuleOp>> Importer::run() {
         loc);
     auto op = builder.create<dlc::onnx::NodeOp>(
         nodeLoc, resultTypes, operands, builder.getStringAttr(node.op_type()),
-        builder.getStringAttr(domain),
-        builder.getI64IntegerAttr(opset->second),
+        builder.getStringAttr(domain), builder.getI64IntegerAttr(opset->second),
         builder.getStringAttr(nodeName), builder.getDictionaryAttr(attrs));
     for (auto [i, output] : llvm::enumerate(node.output()))
       if (!output.empty())

@@ -64,8 +64,7 @@ CompileResult failure(FailureKind kind, const std::string &message) {
 class DiagnosticCollector {
 public:
   DiagnosticCollector(MLIRContext &context, std::string path)
-      : path(std::move(path)),
-        handler(&context, [this](Diagnostic &diag) {
+      : path(std::move(path)), handler(&context, [this](Diagnostic &diag) {
           if (diag.getSeverity() != DiagnosticSeverity::Error)
             return success();
           messages += this->path + ": " + diag.str() + "\n";
@@ -214,8 +213,8 @@ CompileResult compile(const CompileOptions &options) {
                    "the runtime library " + std::string(runtime) +
                        " is missing (is dlc installed correctly?)");
   llvm::SmallString<256> objectPath, linkedPath;
-  if (auto ec = llvm::sys::fs::createTemporaryFile("dlc-model", "o",
-                                                   objectPath))
+  if (auto ec =
+          llvm::sys::fs::createTemporaryFile("dlc-model", "o", objectPath))
     return failure(FailureKind::InternalError,
                    "cannot create a temporary file: " + ec.message());
   llvm::FileRemover objectRemover(objectPath);
@@ -226,9 +225,8 @@ CompileResult compile(const CompileOptions &options) {
   if (auto err = linkSharedLibrary(objectPath, runtime, linkedPath))
     return failure(FailureKind::InternalError, toString(std::move(err)));
   if (auto ec = llvm::sys::fs::rename(linkedPath, options.outputPath))
-    return failure(FailureKind::UserError, "cannot write " +
-                                               options.outputPath + ": " +
-                                               ec.message());
+    return failure(FailureKind::UserError,
+                   "cannot write " + options.outputPath + ": " + ec.message());
   return CompileResult();
 }
 
@@ -237,7 +235,7 @@ static std::string dtypeName(Type type) {
     return "bool";
   if (type.isBF16())
     return "bfloat16";
-  std::string prefix = isa<FloatType>(type)         ? "float"
+  std::string prefix = isa<FloatType>(type)       ? "float"
                        : type.isUnsignedInteger() ? "uint"
                                                   : "int";
   return prefix + std::to_string(type.getIntOrFloatBitWidth());
@@ -294,8 +292,8 @@ CompileResult inspectOnnx(const std::string &path, ModelSummary &summary) {
     std::string reason;
     if (!hasOnnxToPrimRule(node.getOpType(), node.getDomain(),
                            node.getVersion(), reason))
-      unsupported[key] = key + " (opset " + std::to_string(node.getVersion()) +
-                         "): " + reason;
+      unsupported[key] =
+          key + " (opset " + std::to_string(node.getVersion()) + "): " + reason;
   });
   for (const auto &[op, count] : histogram)
     summary.opHistogram.emplace_back(op, count);
@@ -311,7 +309,8 @@ CompileResult inspectOnnx(const std::string &path, ModelSummary &summary) {
   for (unsigned i = 0; i < func.getNumResults(); ++i)
     outputNames.push_back(
         func.getResultAttrDict(i).getAs<StringAttr>(kNameAttr).str());
-  bool converted = succeeded(runPipeline(*context, module, buildOnnxToPrimPipeline));
+  bool converted =
+      succeeded(runPipeline(*context, module, buildOnnxToPrimPipeline));
   if (!converted && unsupported.empty())
     summary.unsupportedOps.push_back(diagnostics.take("conversion failed"));
   func = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);

@@ -67,17 +67,16 @@ void dlc::buildPrimToLinalgPipeline(OpPassManager &pm) {
 
 void dlc::buildLinalgToLlvmPipeline(OpPassManager &pm) {
   addPipeline(
-      pm,
-      "one-shot-bufferize{bufferize-function-boundaries "
-      "function-boundary-type-conversion=identity-layout-map},"
-      "buffer-results-to-out-params,"
-      "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-      "dlc-linalg-to-microkernels,"
-      "func.func(dlc-lower-memref-copy,convert-linalg-to-loops,"
-      "dlc-approximate-math),"
-      "canonicalize,lower-affine,convert-scf-to-cf,expand-strided-metadata,"
-      "finalize-memref-to-llvm,convert-math-to-funcs,convert-math-to-llvm,"
-      "convert-math-to-libm,convert-arith-to-llvm,convert-index-to-llvm,"
-      "convert-func-to-llvm,convert-cf-to-llvm,reconcile-unrealized-casts,"
-      "dlc-emit-model-abi");
+      pm, "one-shot-bufferize{bufferize-function-boundaries "
+          "function-boundary-type-conversion=identity-layout-map},"
+          "buffer-results-to-out-params,"
+          "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+          "dlc-linalg-to-microkernels,"
+          "func.func(dlc-lower-memref-copy,convert-linalg-to-loops,"
+          "dlc-approximate-math),"
+          "canonicalize,lower-affine,convert-scf-to-cf,expand-strided-metadata,"
+          "finalize-memref-to-llvm,convert-math-to-funcs,convert-math-to-llvm,"
+          "convert-math-to-libm,convert-arith-to-llvm,convert-index-to-llvm,"
+          "convert-func-to-llvm,convert-cf-to-llvm,reconcile-unrealized-casts,"
+          "dlc-emit-model-abi");
 }

@@ -65,8 +65,8 @@ typedef struct {
   int64_t c, kh, kw;
 } conv_tap;
 
-static inline __attribute__((always_inline)) conv_tap tap_at(const conv_shape *s,
-                                                             int64_t k) {
+static inline __attribute__((always_inline)) conv_tap
+tap_at(const conv_shape *s, int64_t k) {
   conv_tap t = {k / (s->KH * s->KW), k / s->KW % s->KH, k % s->KW};
   return t;
 }
@@ -130,8 +130,12 @@ conv_pack_avx512(void *vctx, int64_t k0, int64_t kc, int64_t j0, int64_t nc,
                  int64_t nr, float *dst) {
   const conv_pack_ctx *ctx = (const conv_pack_ctx *)vctx;
   const conv_shape *s = ctx->s;
-  const __m512i lanes = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6,
-                                         5, 4, 3, 2, 1, 0);
+  if (nr % 16 != 0) {
+    conv_pack_impl(ctx, k0, kc, j0, nc, nr, dst);
+    return;
+  }
+  const __m512i lanes =
+      _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
   /* Gather indices for strided runs (small strides: fits int32). */
   const __m512i step = _mm512_mullo_epi32(lanes, _mm512_set1_epi32((int)s->sw));
   for (int64_t js = 0; js < nc; js += nr, dst += nr * kc) {
@@ -142,20 +146,31 @@ conv_pack_avx512(void *vctx, int64_t k0, int64_t kc, int64_t j0, int64_t nc,
     for (int64_t k = 0; k < kc; ++k, next_tap(s, &tap)) {
       const float *base = ctx->img + tap_offset(s, &tap);
       float *row = dst + k * nr;
-      for (int64_t j = 0; j < nr; j += 16) /* zero padding, then overwrite */
-        _mm512_store_ps(row + j, _mm512_setzero_ps());
+      if (n < nr) /* zero padding, partly overwritten below */
+        for (int64_t j = 0; j < nr; j += 16)
+          _mm512_store_ps(row + j, _mm512_setzero_ps());
       for (int r = 0; r < runs.count; ++r) {
         const float *src = base + runs.src[r];
         float *out = row + runs.dst[r];
-        for (int64_t i = 0; i < runs.len[r]; i += 16) {
-          int64_t left = runs.len[r] - i;
-          __mmask16 m = left >= 16 ? (__mmask16)0xffff
-                                   : (__mmask16)((1u << left) - 1);
-          __m512 v = s->sw == 1
-                         ? _mm512_maskz_loadu_ps(m, src + i)
-                         : _mm512_mask_i32gather_ps(_mm512_setzero_ps(), m,
-                                                    step, src + i * s->sw, 4);
-          _mm512_mask_storeu_ps(out + i, m, v);
+        const int64_t len = runs.len[r];
+        int64_t i = 0;
+        if (s->sw == 1) {
+          for (; i + 16 <= len; i += 16)
+            _mm512_storeu_ps(out + i, _mm512_loadu_ps(src + i));
+          if (i < len) {
+            __mmask16 m = (__mmask16)((1u << (len - i)) - 1);
+            _mm512_mask_storeu_ps(out + i, m,
+                                  _mm512_maskz_loadu_ps(m, src + i));
+          }
+        } else {
+          for (; i < len; i += 16) {
+            __mmask16 m = len - i >= 16 ? (__mmask16)0xffff
+                                        : (__mmask16)((1u << (len - i)) - 1);
+            _mm512_mask_storeu_ps(out + i, m,
+                                  _mm512_mask_i32gather_ps(_mm512_setzero_ps(),
+                                                           m, step,
+                                                           src + i * s->sw, 4));
+          }
         }
       }
     }
@@ -163,9 +178,10 @@ conv_pack_avx512(void *vctx, int64_t k0, int64_t kc, int64_t j0, int64_t nc,
 }
 #endif
 
-static dlc_pack_b_fn conv_packer(void) {
+/* isa is already clamped to what the CPU has. */
+static dlc_pack_b_fn conv_packer(dlc_isa isa) {
 #if defined(__x86_64__) || defined(__i386__)
-  switch (dlc_rt_detect_isa()) {
+  switch (isa) {
   case DLC_ISA_AVX512:
     return conv_pack_avx512;
   case DLC_ISA_AVX2:
@@ -295,10 +311,10 @@ depthwise_avx512(const conv_shape *s, const float *in, const float *w,
 }
 #endif
 
-static void depthwise(const conv_shape *s, const float *in, const float *w,
-                      float *out) {
+static void depthwise(dlc_isa isa, const conv_shape *s, const float *in,
+                      const float *w, float *out) {
 #if defined(__x86_64__) || defined(__i386__)
-  switch (dlc_rt_detect_isa()) {
+  switch (isa) {
   case DLC_ISA_AVX512:
     depthwise_avx512(s, in, w, out);
     return;
@@ -354,12 +370,23 @@ void dlc_rt_conv2d(int64_t N, int64_t C, int64_t H, int64_t W, int64_t F,
                    int64_t stride_h, int64_t stride_w, int64_t dil_h,
                    int64_t dil_w, int64_t groups, const float *in,
                    const float *w, float *out) {
+  dlc_rt_conv2d_isa(DLC_ISA_AVX512, N, C, H, W, F, KH, KW, OH, OW, stride_h,
+                    stride_w, dil_h, dil_w, groups, in, w, out);
+}
+
+void dlc_rt_conv2d_isa(dlc_isa isa, int64_t N, int64_t C, int64_t H, int64_t W,
+                       int64_t F, int64_t KH, int64_t KW, int64_t OH,
+                       int64_t OW, int64_t stride_h, int64_t stride_w,
+                       int64_t dil_h, int64_t dil_w, int64_t groups,
+                       const float *in, const float *w, float *out) {
+  if (isa > dlc_rt_detect_isa())
+    isa = dlc_rt_detect_isa();
   conv_shape s;
   if (!conv_setup(&s, N, C, H, W, F, KH, KW, OH, OW, stride_h, stride_w, dil_h,
                   dil_w, groups, in, w, out))
     return;
   if (s.Cg == 1) {
-    depthwise(&s, in, w, out);
+    depthwise(isa, &s, in, w, out);
     return;
   }
 
@@ -370,19 +397,19 @@ void dlc_rt_conv2d(int64_t N, int64_t C, int64_t H, int64_t W, int64_t F,
       OW == W) {
     /* The input image already is the Cg x (H*W) B matrix. */
     for (int64_t g = 0; g < groups; ++g)
-      dlc_rt_sgemm(N, s.Fg, P, s.Cg, w + g * s.Fg * K, 0, K, 1,
-                   in + g * s.Cg * H * W, C * H * W, H * W, 1,
-                   out + g * s.Fg * P, F * P, P, 1);
+      dlc_rt_sgemm_isa(isa, N, s.Fg, P, s.Cg, w + g * s.Fg * K, 0, K, 1,
+                       in + g * s.Cg * H * W, C * H * W, H * W, 1,
+                       out + g * s.Fg * P, F * P, P, 1);
     return;
   }
 
   /* out_g += w_g x im2col(in_g), with im2col packed on the fly. */
-  dlc_pack_b_fn pack = conv_packer();
+  dlc_pack_b_fn pack = conv_packer(isa);
   for (int64_t n = 0; n < N; ++n)
     for (int64_t g = 0; g < groups; ++g) {
       conv_pack_ctx ctx = {&s, in + (n * C + g * s.Cg) * H * W};
       float *og = out + (n * F + g * s.Fg) * P;
-      if (!dlc_rt_sgemm_packed_b(s.Fg, P, K, w + g * s.Fg * K, K, 1, pack,
+      if (!dlc_rt_sgemm_packed_b(isa, s.Fg, P, K, w + g * s.Fg * K, K, 1, pack,
                                  &ctx, og, P, 1))
         conv_direct_one(&s, n, g, in, w, out); /* no memory: the slow way */
     }

@@ -38,6 +38,13 @@ DLC_INTERNAL void dlc_free_model(dlc_model *model);
  * anything else) into buf. */
 DLC_INTERNAL void dlc_dtype_name(DLDataType dtype, char *buf, size_t size);
 
+/* Instruction-set levels the kernels dispatch on, in increasing order. */
+typedef enum {
+  DLC_ISA_SCALAR = 0,
+  DLC_ISA_AVX2 = 1,   /* AVX2 + FMA, OS saves YMM state */
+  DLC_ISA_AVX512 = 2, /* AVX-512F + FMA, OS saves ZMM state */
+} dlc_isa;
+
 /* dlc_model_run, with descriptors on the heap when they need more than
  * stack_words 8-byte words (tests use 0 to cover the heap path). */
 DLC_INTERNAL dlc_status dlc_model_run_impl(const dlc_model *model,
@@ -54,13 +61,23 @@ typedef void (*dlc_pack_b_fn)(void *ctx, int64_t k0, int64_t kc, int64_t j0,
                               int64_t nc, int64_t nr, float *dst);
 
 /* C += A * B for one M x N x K product whose B is produced by pack_b
- * (e.g. conv2d's im2col, never materialized). Returns 0, without touching
- * C, when scratch memory is unavailable. */
-DLC_INTERNAL int dlc_rt_sgemm_packed_b(int64_t M, int64_t N, int64_t K,
-                                       const float *A, int64_t a_rs,
+ * (e.g. conv2d's im2col, never materialized), using at most the given ISA
+ * level (its sliver width nr is passed to pack_b). Returns 0, without
+ * touching C, when scratch memory is unavailable. */
+DLC_INTERNAL int dlc_rt_sgemm_packed_b(dlc_isa isa, int64_t M, int64_t N,
+                                       int64_t K, const float *A, int64_t a_rs,
                                        int64_t a_cs, dlc_pack_b_fn pack_b,
                                        void *ctx, float *C, int64_t c_rs,
                                        int64_t c_cs);
+
+/* dlc_rt_conv2d restricted to at most the given ISA level (for tests). */
+DLC_INTERNAL void dlc_rt_conv2d_isa(dlc_isa isa, int64_t N, int64_t C,
+                                    int64_t H, int64_t W, int64_t F, int64_t KH,
+                                    int64_t KW, int64_t OH, int64_t OW,
+                                    int64_t stride_h, int64_t stride_w,
+                                    int64_t dil_h, int64_t dil_w,
+                                    int64_t groups, const float *in,
+                                    const float *w, float *out);
 
 /* Direct (im2col-free, scratch-free) convolution with dlc_rt_conv2d's
  * contract: its fallback when memory is short, exposed for tests. */
@@ -71,13 +88,6 @@ DLC_INTERNAL void dlc_rt_conv2d_direct(int64_t N, int64_t C, int64_t H,
                                        int64_t dil_h, int64_t dil_w,
                                        int64_t groups, const float *in,
                                        const float *w, float *out);
-
-/* Instruction-set levels the kernels dispatch on, in increasing order. */
-typedef enum {
-  DLC_ISA_SCALAR = 0,
-  DLC_ISA_AVX2 = 1,   /* AVX2 + FMA, OS saves YMM state */
-  DLC_ISA_AVX512 = 2, /* AVX-512F + FMA, OS saves ZMM state */
-} dlc_isa;
 
 /* The best level this CPU and OS support (cached in an atomic). */
 DLC_INTERNAL dlc_isa dlc_rt_detect_isa(void);

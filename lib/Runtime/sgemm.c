@@ -843,8 +843,7 @@ static void gemm_blocked(const gemm_config *cfg, int64_t M, int64_t N,
                          int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
                          const b_source *src, float *C, int64_t c_rs,
                          int64_t c_cs, int64_t mc_max, int64_t kc_max,
-                         int64_t nc_max, float *pack_a_buf,
-                         float *pack_b_buf) {
+                         int64_t nc_max, float *pack_a_buf, float *pack_b_buf) {
   const int64_t mr = cfg->mr, nr = cfg->nr;
   for (int64_t jc = 0; jc < N; jc += nc_max) {
     int64_t nc = min64(nc_max, N - jc);
@@ -896,12 +895,13 @@ static gemm_scratch scratch_for(const gemm_config *cfg, int64_t M, int64_t N,
   return s;
 }
 
-int dlc_rt_sgemm_packed_b(int64_t M, int64_t N, int64_t K, const float *A,
-                          int64_t a_rs, int64_t a_cs, dlc_pack_b_fn pack_b,
-                          void *ctx, float *C, int64_t c_rs, int64_t c_cs) {
+int dlc_rt_sgemm_packed_b(dlc_isa isa, int64_t M, int64_t N, int64_t K,
+                          const float *A, int64_t a_rs, int64_t a_cs,
+                          dlc_pack_b_fn pack_b, void *ctx, float *C,
+                          int64_t c_rs, int64_t c_cs) {
   if (M <= 0 || N <= 0 || K <= 0)
     return 1;
-  gemm_config cfg = config_for(DLC_ISA_AVX512);
+  gemm_config cfg = config_for(isa);
   gemm_scratch s = scratch_for(&cfg, M, N, K);
   if (!s.memory)
     return 0;

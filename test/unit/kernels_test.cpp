@@ -282,21 +282,25 @@ struct ConvCase {
   int64_t OW() const { return (W - dw * (KW - 1) - 1) / sw + 1; }
 };
 
-using ConvFn = void (*)(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t,
-                        int64_t, int64_t, int64_t, int64_t, int64_t, int64_t,
-                        int64_t, int64_t, const float *, const float *,
-                        float *);
-
-void run_conv_case(const ConvCase &c, ConvFn fn, std::mt19937 &rng) {
+/// Runs dlc_rt_conv2d_isa at the given level, or the direct fallback.
+void run_conv_case(const ConvCase &c, dlc_isa isa, bool direct,
+                   std::mt19937 &rng) {
   const int64_t OH = c.OH(), OW = c.OW(), Cg = c.C / c.groups,
                 Fg = c.F / c.groups;
   std::vector<float> in = random_buffer(c.N * c.C * c.H * c.W, rng);
   std::vector<float> w = random_buffer(c.F * Cg * c.KH * c.KW, rng);
   std::vector<float> out = random_buffer(c.N * c.F * OH * OW, rng);
   std::vector<float> out0 = out;
-  fn(c.N, c.C, c.H, c.W, c.F, c.KH, c.KW, OH, OW, c.sh, c.sw, c.dh, c.dw,
-     c.groups, in.data(), w.data(), out.data());
-  INFO("N=", c.N, " C=", c.C, " H=", c.H, " W=", c.W, " F=", c.F, " K=", c.KH,
+  if (direct)
+    dlc_rt_conv2d_direct(c.N, c.C, c.H, c.W, c.F, c.KH, c.KW, OH, OW, c.sh,
+                         c.sw, c.dh, c.dw, c.groups, in.data(), w.data(),
+                         out.data());
+  else
+    dlc_rt_conv2d_isa(isa, c.N, c.C, c.H, c.W, c.F, c.KH, c.KW, OH, OW, c.sh,
+                      c.sw, c.dh, c.dw, c.groups, in.data(), w.data(),
+                      out.data());
+  INFO((direct ? std::string("direct") : std::string(isa_name(isa))),
+       " N=", c.N, " C=", c.C, " H=", c.H, " W=", c.W, " F=", c.F, " K=", c.KH,
        "x", c.KW, " stride=", c.sh, ",", c.sw, " dil=", c.dh, ",", c.dw,
        " groups=", c.groups);
   int bad = 0;
@@ -349,8 +353,9 @@ TEST_CASE("conv2d: fixed cases") {
       {1, 64, 34, 34, 16, 3, 3, 1, 1, 1, 1, 1} // several im2col chunks
   };
   for (const ConvCase &c : cases) {
-    run_conv_case(c, dlc_rt_conv2d, rng);
-    run_conv_case(c, dlc_rt_conv2d_direct, rng);
+    for (dlc_isa isa : isas())
+      run_conv_case(c, isa, false, rng);
+    run_conv_case(c, DLC_ISA_SCALAR, true, rng);
   }
 }
 
@@ -373,9 +378,23 @@ TEST_CASE("conv2d: random cases") {
     c.dw = 1 + (int64_t)(rng() % 3);
     if (c.H - c.dh * (c.KH - 1) - 1 < 0 || c.W - c.dw * (c.KW - 1) - 1 < 0)
       continue;
-    run_conv_case(c, dlc_rt_conv2d, rng);
+    for (dlc_isa isa : isas())
+      run_conv_case(c, isa, false, rng);
     ++done;
   }
+}
+
+TEST_CASE("conv2d: the public entry point") {
+  std::mt19937 rng(4);
+  std::vector<float> in = random_buffer(2 * 4 * 7 * 6, rng),
+                     w = random_buffer(6 * 2 * 3 * 2, rng),
+                     out(2 * 6 * 3 * 5, 0.0f), ref(out);
+  dlc_rt_conv2d(2, 4, 7, 6, 6, 3, 2, 3, 5, 2, 1, 1, 1, 2, in.data(), w.data(),
+                out.data());
+  dlc_rt_conv2d_direct(2, 4, 7, 6, 6, 3, 2, 3, 5, 2, 1, 1, 1, 2, in.data(),
+                       w.data(), ref.data());
+  for (size_t i = 0; i < out.size(); ++i)
+    CHECK(out[i] == doctest::Approx(ref[i]).epsilon(1e-5));
 }
 
 TEST_CASE("conv2d: inconsistent arguments leave out alone") {

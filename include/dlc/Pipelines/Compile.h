@@ -54,11 +54,11 @@ CompileResult compile(const CompileOptions &options);
 struct ModelSummary {
   struct Tensor {
     std::string name;
-    std::string dtype; // "float32", "int64", ...
+    std::string dtype;             // "float32", "int64", ...
     std::vector<std::string> dims; // a number, or the symbolic name / "?"
   };
   std::vector<Tensor> inputs, outputs;
-  std::vector<std::pair<std::string, int64_t>> opsets; // domain, version
+  std::vector<std::pair<std::string, int64_t>> opsets;      // domain, version
   std::vector<std::pair<std::string, int64_t>> opHistogram; // op type, count
   std::vector<std::string> unsupportedOps; // "Op (opset N): reason"
 };

@@ -69,16 +69,19 @@ FailureOr<Results> convertGemm(NodeContext &ctx) {
   if (ctx.intAttr("transB", 0))
     b = transpose2d(ctx.b, ctx.loc, b);
   Value y = ctx.b.create<prim::MatmulOp>(ctx.loc, a, b);
-  double alpha = ctx.floatAttr("alpha", 1.0f), beta = ctx.floatAttr("beta", 1.0f);
+  double alpha = ctx.floatAttr("alpha", 1.0f),
+         beta = ctx.floatAttr("beta", 1.0f);
   if (alpha != 1.0)
-    y = ctx.b.create<prim::MulOp>(ctx.loc, y, splatLike(ctx.b, ctx.loc, y, alpha));
+    y = ctx.b.create<prim::MulOp>(ctx.loc, y,
+                                  splatLike(ctx.b, ctx.loc, y, alpha));
   if (ctx.hasInput(2) && beta != 0.0) {
     auto shape = cast<RankedTensorType>(y.getType()).getShape();
     if (ctx.inputType(2).getRank() > 2)
       return ctx.failure<Results>("C must have rank <= 2");
     Value c = broadcastTo(ctx.b, ctx.loc, ctx.input(2), shape);
     if (beta != 1.0)
-      c = ctx.b.create<prim::MulOp>(ctx.loc, c, splatLike(ctx.b, ctx.loc, c, beta));
+      c = ctx.b.create<prim::MulOp>(ctx.loc, c,
+                                    splatLike(ctx.b, ctx.loc, c, beta));
     y = ctx.b.create<prim::AddOp>(ctx.loc, y, c);
   }
   return Results{y};
@@ -86,10 +89,9 @@ FailureOr<Results> convertGemm(NodeContext &ctx) {
 
 } // namespace
 
-FailureOr<SmallVector<int64_t>>
-dlc::onnx_to_prim::resolvePads(NodeContext &ctx, ArrayRef<int64_t> inputShape,
-            ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
-            ArrayRef<int64_t> dilations) {
+FailureOr<SmallVector<int64_t>> dlc::onnx_to_prim::resolvePads(
+    NodeContext &ctx, ArrayRef<int64_t> inputShape, ArrayRef<int64_t> kernel,
+    ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations) {
   size_t n = kernel.size();
   std::string autoPad = ctx.stringAttr("auto_pad", "NOTSET");
   if (autoPad == "NOTSET") {
@@ -153,8 +155,8 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
       (int64_t)dilations.size() != spatial)
     return ctx.failure<Results>("strides/dilations need one entry per "
                                 "spatial dim");
-  auto pads = resolvePads(ctx, xt.getShape().drop_front(2), kernel, strides,
-                          dilations);
+  auto pads =
+      resolvePads(ctx, xt.getShape().drop_front(2), kernel, strides, dilations);
   if (failed(pads))
     return failure();
   Value x = ctx.input(0), w = ctx.input(1);
@@ -175,10 +177,9 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
   }
   if (llvm::any_of(lo, [](int64_t p) { return p != 0; }) ||
       llvm::any_of(hi, [](int64_t p) { return p != 0; }))
-    x = ctx.b.create<prim::PadOp>(
-        ctx.loc, x, ctx.b.getDenseI64ArrayAttr(lo),
-        ctx.b.getDenseI64ArrayAttr(hi),
-        ctx.b.getFloatAttr(xt.getElementType(), 0.0));
+    x = ctx.b.create<prim::PadOp>(ctx.loc, x, ctx.b.getDenseI64ArrayAttr(lo),
+                                  ctx.b.getDenseI64ArrayAttr(hi),
+                                  ctx.b.getFloatAttr(xt.getElementType(), 0.0));
   auto groups = ctx.intAttr("group", 1);
   Value y = ctx.b.create<prim::ConvOp>(
       ctx.loc, x, w, ctx.b.getDenseI64ArrayAttr(strides),
@@ -188,9 +189,10 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
     auto bt = ctx.inputType(2);
     if (bt.getRank() != 1)
       return ctx.failure<Results>("bias B must be 1-D");
-    Value bias = reshape(ctx.b, ctx.loc, ctx.input(2), {bt.getDimSize(0), 1, 1});
-    y = ctx.b.create<prim::AddOp>(ctx.loc, y,
-                                  broadcastTo(ctx.b, ctx.loc, bias, yt.getShape()));
+    Value bias =
+        reshape(ctx.b, ctx.loc, ctx.input(2), {bt.getDimSize(0), 1, 1});
+    y = ctx.b.create<prim::AddOp>(
+        ctx.loc, y, broadcastTo(ctx.b, ctx.loc, bias, yt.getShape()));
   }
   if (spatial == 1)
     y = reshape(ctx.b, ctx.loc, y,

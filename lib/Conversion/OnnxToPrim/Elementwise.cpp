@@ -72,7 +72,8 @@ Rule activationRule(std::function<Value(NodeContext &, Value)> build) {
 Value hardSigmoid(NodeContext &ctx, Value x, double alpha, double beta) {
   OpBuilder &b = ctx.b;
   Value scaled = b.create<prim::AddOp>(
-      ctx.loc, b.create<prim::MulOp>(ctx.loc, x, splatLike(b, ctx.loc, x, alpha)),
+      ctx.loc,
+      b.create<prim::MulOp>(ctx.loc, x, splatLike(b, ctx.loc, x, alpha)),
       splatLike(b, ctx.loc, x, beta));
   Value upper =
       b.create<prim::MinOp>(ctx.loc, scaled, splatLike(b, ctx.loc, x, 1.0));
@@ -201,11 +202,11 @@ FailureOr<Results> convertPow(NodeContext &ctx) {
   Value base = ctx.input(0), exponent = *legacy;
   auto baseType = ctx.inputType(0);
   if (ctx.inputType(1).getElementType() != baseType.getElementType())
-    exponent = ctx.b.create<prim::ConvertOp>(
-        ctx.loc,
-        cast<RankedTensorType>(exponent.getType())
-            .clone(baseType.getElementType()),
-        exponent);
+    exponent =
+        ctx.b.create<prim::ConvertOp>(ctx.loc,
+                                      cast<RankedTensorType>(exponent.getType())
+                                          .clone(baseType.getElementType()),
+                                      exponent);
   auto pair = broadcastPair(ctx, base, exponent);
   if (failed(pair))
     return failure();

@@ -91,10 +91,10 @@ FailureOr<Results> convertBatchNorm(NodeContext &ctx) {
   Value a = b.create<prim::DivOp>(
       loc, scale,
       b.create<prim::SqrtOp>(
-          loc, b.create<prim::AddOp>(loc, var,
-                                     splatLike(b, loc, var, epsilon))));
-  Value c = b.create<prim::SubOp>(loc, bias,
-                                  b.create<prim::MulOp>(loc, mean, a));
+          loc,
+          b.create<prim::AddOp>(loc, var, splatLike(b, loc, var, epsilon))));
+  Value c =
+      b.create<prim::SubOp>(loc, bias, b.create<prim::MulOp>(loc, mean, a));
   auto shape = xt.getShape();
   Value y = b.create<prim::MulOp>(loc, ctx.input(0), perChannel(ctx, a, shape));
   return Results{b.create<prim::AddOp>(loc, y, perChannel(ctx, c, shape))};
@@ -125,8 +125,9 @@ FailureOr<Results> convertLayerNorm(NodeContext &ctx) {
   mean = b.create<prim::DivOp>(loc, mean, splatLike(b, loc, mean, count));
   Value centered =
       b.create<prim::SubOp>(loc, x, broadcastTo(b, loc, mean, shape));
-  Value var = reduce(b, loc, prim::ReduceKind::sum,
-                     b.create<prim::MulOp>(loc, centered, centered), dims, true);
+  Value var =
+      reduce(b, loc, prim::ReduceKind::sum,
+             b.create<prim::MulOp>(loc, centered, centered), dims, true);
   var = b.create<prim::DivOp>(loc, var, splatLike(b, loc, var, count));
   Value invStd = b.create<prim::DivOp>(
       loc, splatLike(b, loc, var, 1.0),
@@ -134,8 +135,8 @@ FailureOr<Results> convertLayerNorm(NodeContext &ctx) {
           loc, b.create<prim::AddOp>(
                    loc, var,
                    splatLike(b, loc, var, ctx.floatAttr("epsilon", 1e-5f)))));
-  Value y = b.create<prim::MulOp>(loc, centered,
-                                  broadcastTo(b, loc, invStd, shape));
+  Value y =
+      b.create<prim::MulOp>(loc, centered, broadcastTo(b, loc, invStd, shape));
   auto scaleType = ctx.inputType(1);
   if (scaleType.getElementType() != xt.getElementType() ||
       scaleType.getRank() > xt.getRank())

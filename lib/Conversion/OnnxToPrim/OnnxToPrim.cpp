@@ -51,7 +51,8 @@ std::string NodeContext::stringAttr(StringRef name,
 
 std::optional<SmallVector<int64_t>>
 NodeContext::intsAttr(StringRef name) const {
-  if (auto attr = dyn_cast_or_null<DenseI64ArrayAttr>(node.getAttrs().get(name)))
+  if (auto attr =
+          dyn_cast_or_null<DenseI64ArrayAttr>(node.getAttrs().get(name)))
     return SmallVector<int64_t>(attr.asArrayRef());
   return std::nullopt;
 }
@@ -59,8 +60,8 @@ NodeContext::intsAttr(StringRef name) const {
 LogicalResult NodeContext::fail(const Twine &message) const {
   StringRef name = node.getNodeName();
   return emitError(loc) << "node '" << (name.empty() ? "<unnamed>" : name)
-                        << "' (" << node.getOpType() << ", opset "
-                        << version() << "): " << message;
+                        << "' (" << node.getOpType() << ", opset " << version()
+                        << "): " << message;
 }
 
 //===----------------------------------------------------------------------===//
@@ -70,9 +71,8 @@ LogicalResult NodeContext::fail(const Twine &message) const {
 void RuleTable::add(StringRef opType, int64_t sinceVersion, Rule rule) {
   auto &entries = rules[opType];
   entries.emplace_back(sinceVersion, std::move(rule));
-  llvm::sort(entries, [](const auto &a, const auto &b) {
-    return a.first < b.first;
-  });
+  llvm::sort(entries,
+             [](const auto &a, const auto &b) { return a.first < b.first; });
 }
 
 const Rule *RuleTable::lookup(StringRef opType, int64_t version) const {
@@ -184,9 +184,8 @@ dlc::onnx_to_prim::constantInts(Value value) {
   return *values;
 }
 
-FailureOr<int64_t> dlc::onnx_to_prim::normalizeAxis(NodeContext &ctx,
-                                                    int64_t axis,
-                                                    int64_t rank) {
+FailureOr<int64_t>
+dlc::onnx_to_prim::normalizeAxis(NodeContext &ctx, int64_t axis, int64_t rank) {
   int64_t normalized = axis < 0 ? axis + rank : axis;
   if (normalized < 0 || normalized >= rank)
     return ctx.failure<int64_t>("axis " + Twine(axis) +
@@ -229,8 +228,8 @@ double dlc::onnx_to_prim::highestValue(Type elementType) {
   return std::ldexp(1.0, bits - 1) - 1;
 }
 
-bool dlc::hasOnnxToPrimRule(StringRef opType, StringRef domain,
-                            int64_t version, std::string &reason) {
+bool dlc::hasOnnxToPrimRule(StringRef opType, StringRef domain, int64_t version,
+                            std::string &reason) {
   if (!domain.empty()) {
     reason = "ops of domain '" + domain.str() + "' are not supported";
     return false;
@@ -239,9 +238,9 @@ bool dlc::hasOnnxToPrimRule(StringRef opType, StringRef domain,
   if (table.lookup(opType, version))
     return true;
   int64_t oldest = table.oldestVersion(opType);
-  reason = oldest < 0 ? "dlc cannot compile this op type yet"
-                      : "dlc supports this op from opset " +
-                            std::to_string(oldest);
+  reason = oldest < 0
+               ? "dlc cannot compile this op type yet"
+               : "dlc supports this op from opset " + std::to_string(oldest);
   return false;
 }
 
@@ -297,9 +296,9 @@ struct ConvertOnnxToPrimPass
       if (isa<onnx::NoneOp>(op) && op.use_empty())
         op.erase();
     Operation *terminator = func.getBody().front().getTerminator();
-    func.setFunctionType(FunctionType::get(
-        func.getContext(), func.getArgumentTypes(),
-        terminator->getOperandTypes()));
+    func.setFunctionType(FunctionType::get(func.getContext(),
+                                           func.getArgumentTypes(),
+                                           terminator->getOperandTypes()));
     return success();
   }
 };

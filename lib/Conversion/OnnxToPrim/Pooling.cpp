@@ -70,10 +70,10 @@ FailureOr<Results> convertPool(NodeContext &ctx, PoolKind kind) {
   if (llvm::any_of(lo, [](int64_t p) { return p; }) ||
       llvm::any_of(hi, [](int64_t p) { return p; })) {
     double padValue = kind == PoolKind::Max ? lowestValue(elementType) : 0.0;
-    Attribute value = isa<FloatType>(elementType)
-                          ? Attribute(b.getFloatAttr(elementType, padValue))
-                          : Attribute(b.getIntegerAttr(elementType,
-                                                       (int64_t)padValue));
+    Attribute value =
+        isa<FloatType>(elementType)
+            ? Attribute(b.getFloatAttr(elementType, padValue))
+            : Attribute(b.getIntegerAttr(elementType, (int64_t)padValue));
     x = b.create<prim::PadOp>(ctx.loc, x, b.getDenseI64ArrayAttr(lo),
                               b.getDenseI64ArrayAttr(hi),
                               cast<TypedAttr>(value));
@@ -163,9 +163,8 @@ FailureOr<Results> convertGlobalPool(NodeContext &ctx, PoolKind kind) {
 void dlc::onnx_to_prim::addPoolingRules(RuleTable &table) {
   // Later versions add attributes (ceil_mode 10, dilations for AveragePool
   // 19) that default to the older behaviour, so one rule reads them all.
-  table.add("MaxPool", 1, [](NodeContext &ctx) {
-    return convertPool(ctx, PoolKind::Max);
-  });
+  table.add("MaxPool", 1,
+            [](NodeContext &ctx) { return convertPool(ctx, PoolKind::Max); });
   table.add("AveragePool", 1, [](NodeContext &ctx) {
     return convertPool(ctx, PoolKind::Average);
   });

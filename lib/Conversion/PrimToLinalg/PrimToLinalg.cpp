@@ -110,8 +110,8 @@ TypedAttr reductionIdentity(OpBuilder &b, prim::ReduceKind kind,
   llvm_unreachable("all reduce kinds handled");
 }
 
-Value combine(OpBuilder &b, Location loc, prim::ReduceKind kind, bool isUnsigned,
-              Value acc, Value x) {
+Value combine(OpBuilder &b, Location loc, prim::ReduceKind kind,
+              bool isUnsigned, Value acc, Value x) {
   bool isFloat = isa<FloatType>(x.getType());
   if (isUnsigned && kind == prim::ReduceKind::max)
     return b.create<arith::MaxUIOp>(loc, acc, x);
@@ -162,17 +162,16 @@ struct ElementwiseLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   using Body = Value (*)(OpBuilder &, Location, Type, ValueRange);
 
-  LogicalResult
-  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto resultType = signless(cast<RankedTensorType>(op.getType()));
     Type operandElement =
         cast<ShapedType>(op->getOperand(0).getType()).getElementType();
-    Value result = elementwise(
-        rw, op.getLoc(), resultType, adaptor.getOperands(),
-        [&](OpBuilder &b, Location loc, ValueRange args) {
-          return scalarBody(op, b, loc, operandElement, args);
-        });
+    Value result =
+        elementwise(rw, op.getLoc(), resultType, adaptor.getOperands(),
+                    [&](OpBuilder &b, Location loc, ValueRange args) {
+                      return scalarBody(op, b, loc, operandElement, args);
+                    });
     rw.replaceOp(op, result);
     return success();
   }
@@ -182,7 +181,7 @@ struct ElementwiseLowering : OpConversionPattern<OpTy> {
 };
 
 #define FLOAT_OR_INT(FOP, IOP)                                                 \
-  (isa<FloatType>(type) ? b.create<FOP>(loc, args[0], args[1]).getResult()    \
+  (isa<FloatType>(type) ? b.create<FOP>(loc, args[0], args[1]).getResult()     \
                         : b.create<IOP>(loc, args[0], args[1]).getResult())
 
 template <>
@@ -278,24 +277,48 @@ Value ElementwiseLowering<prim::CompareOp>::scalarBody(prim::CompareOp op,
   if (isa<FloatType>(type)) {
     arith::CmpFPredicate p = arith::CmpFPredicate::OEQ;
     switch (direction) {
-    case D::eq: p = arith::CmpFPredicate::OEQ; break;
-    case D::ne: p = arith::CmpFPredicate::UNE; break;
-    case D::lt: p = arith::CmpFPredicate::OLT; break;
-    case D::le: p = arith::CmpFPredicate::OLE; break;
-    case D::gt: p = arith::CmpFPredicate::OGT; break;
-    case D::ge: p = arith::CmpFPredicate::OGE; break;
+    case D::eq:
+      p = arith::CmpFPredicate::OEQ;
+      break;
+    case D::ne:
+      p = arith::CmpFPredicate::UNE;
+      break;
+    case D::lt:
+      p = arith::CmpFPredicate::OLT;
+      break;
+    case D::le:
+      p = arith::CmpFPredicate::OLE;
+      break;
+    case D::gt:
+      p = arith::CmpFPredicate::OGT;
+      break;
+    case D::ge:
+      p = arith::CmpFPredicate::OGE;
+      break;
     }
     return b.create<arith::CmpFOp>(loc, p, args[0], args[1]);
   }
   arith::CmpIPredicate p = arith::CmpIPredicate::eq;
   bool u = type.isUnsignedInteger();
   switch (direction) {
-  case D::eq: p = arith::CmpIPredicate::eq; break;
-  case D::ne: p = arith::CmpIPredicate::ne; break;
-  case D::lt: p = u ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt; break;
-  case D::le: p = u ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle; break;
-  case D::gt: p = u ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt; break;
-  case D::ge: p = u ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge; break;
+  case D::eq:
+    p = arith::CmpIPredicate::eq;
+    break;
+  case D::ne:
+    p = arith::CmpIPredicate::ne;
+    break;
+  case D::lt:
+    p = u ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt;
+    break;
+  case D::le:
+    p = u ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle;
+    break;
+  case D::gt:
+    p = u ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt;
+    break;
+  case D::ge:
+    p = u ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge;
+    break;
   }
   return b.create<arith::CmpIOp>(loc, p, args[0], args[1]);
 }
@@ -329,8 +352,9 @@ Value ElementwiseLowering<prim::ConvertOp>::scalarBody(prim::ConvertOp op,
   unsigned fromBits = from.getIntOrFloatBitWidth(),
            toBits = to.getIntOrFloatBitWidth();
   if (fromFloat && toFloat)
-    return fromBits < toBits ? b.create<arith::ExtFOp>(loc, to, x).getResult()
-                             : b.create<arith::TruncFOp>(loc, to, x).getResult();
+    return fromBits < toBits
+               ? b.create<arith::ExtFOp>(loc, to, x).getResult()
+               : b.create<arith::TruncFOp>(loc, to, x).getResult();
   if (fromFloat)
     return originalTo.isUnsignedInteger()
                ? b.create<arith::FPToUIOp>(loc, to, x).getResult()
@@ -350,9 +374,8 @@ Value ElementwiseLowering<prim::ConvertOp>::scalarBody(prim::ConvertOp op,
 
 struct BroadcastInDimLowering : OpConversionPattern<prim::BroadcastInDimOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::BroadcastInDimOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::BroadcastInDimOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto inType = signless(op.getOperand().getType());
     auto outType = signless(op.getType());
     if (!outType.hasStaticShape())
@@ -381,9 +404,8 @@ struct BroadcastInDimLowering : OpConversionPattern<prim::BroadcastInDimOp> {
 
 struct ReshapeLowering : OpConversionPattern<prim::ReshapeOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::ReshapeOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::ReshapeOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto inType = signless(op.getOperand().getType());
     auto outType = signless(op.getType());
     Location loc = op.getLoc();
@@ -400,9 +422,9 @@ struct ReshapeLowering : OpConversionPattern<prim::ReshapeOp> {
     Value flat = adaptor.getOperand();
     int64_t numel = inType.getNumElements();
     bool toScalar = outType.getRank() == 0;
-    auto flatType = RankedTensorType::get(
-        toScalar ? ArrayRef<int64_t>{} : ArrayRef<int64_t>{numel},
-        inType.getElementType());
+    auto flatType = RankedTensorType::get(toScalar ? ArrayRef<int64_t>{}
+                                                   : ArrayRef<int64_t>{numel},
+                                          inType.getElementType());
     if (inType != flatType) {
       if (inType.getRank() == 0)
         flat = rw.create<tensor::ExpandShapeOp>(loc, flatType, flat,
@@ -415,8 +437,8 @@ struct ReshapeLowering : OpConversionPattern<prim::ReshapeOp> {
     }
     Value result = flat;
     if (flatType != outType)
-      result = rw.create<tensor::ExpandShapeOp>(loc, outType, flat,
-                                                reassociation(outType.getRank()));
+      result = rw.create<tensor::ExpandShapeOp>(
+          loc, outType, flat, reassociation(outType.getRank()));
     rw.replaceOp(op, result);
     return success();
   }
@@ -424,18 +446,16 @@ struct ReshapeLowering : OpConversionPattern<prim::ReshapeOp> {
 
 struct TransposeLowering : OpConversionPattern<prim::TransposeOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::TransposeOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::TransposeOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     SmallVector<Value> dynamicDims;
     for (int64_t d = 0; d < outType.getRank(); ++d)
       if (outType.isDynamicDim(d))
         dynamicDims.push_back(rw.create<tensor::DimOp>(
             op.getLoc(), adaptor.getOperand(), op.getPermutation()[d]));
-    Value init = rw.create<tensor::EmptyOp>(op.getLoc(), outType.getShape(),
-                                            outType.getElementType(),
-                                            dynamicDims);
+    Value init = rw.create<tensor::EmptyOp>(
+        op.getLoc(), outType.getShape(), outType.getElementType(), dynamicDims);
     auto transpose = rw.create<linalg::TransposeOp>(
         op.getLoc(), adaptor.getOperand(), init, op.getPermutation());
     rw.replaceOp(op, transpose.getResult());
@@ -445,9 +465,8 @@ struct TransposeLowering : OpConversionPattern<prim::TransposeOp> {
 
 struct SliceLowering : OpConversionPattern<prim::SliceOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::SliceOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::SliceOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     if (!outType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic slices are not lowered yet");
@@ -460,9 +479,8 @@ struct SliceLowering : OpConversionPattern<prim::SliceOp> {
 
 struct PadLowering : OpConversionPattern<prim::PadOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::PadOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::PadOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto inType = signless(op.getOperand().getType());
     auto outType = signless(op.getType());
     if (!inType.hasStaticShape())
@@ -482,9 +500,8 @@ struct PadLowering : OpConversionPattern<prim::PadOp> {
 
 struct ConcatLowering : OpConversionPattern<prim::ConcatOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::ConcatOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::ConcatOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     if (!outType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic concats are not lowered yet");
@@ -510,17 +527,18 @@ struct ConcatLowering : OpConversionPattern<prim::ConcatOp> {
 
 struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::ReduceOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::ReduceOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     Location loc = op.getLoc();
     if (!outType.hasStaticShape())
-      return rw.notifyMatchFailure(op, "dynamic reductions are not lowered yet");
+      return rw.notifyMatchFailure(op,
+                                   "dynamic reductions are not lowered yet");
     prim::ReduceKind kind = op.getKind();
     bool isUnsigned = op.getType().getElementType().isUnsignedInteger();
     Value init = filledTensor(
-        rw, loc, outType, reductionIdentity(rw, kind, op.getType().getElementType()));
+        rw, loc, outType,
+        reductionIdentity(rw, kind, op.getType().getElementType()));
     auto reduce = rw.create<linalg::ReduceOp>(
         loc, adaptor.getOperand(), init, op.getDims(),
         [kind, isUnsigned](OpBuilder &b, Location l, ValueRange args) {
@@ -534,9 +552,8 @@ struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
 
 struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::ReduceWindowOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::ReduceWindowOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     Location loc = op.getLoc();
     if (!outType.hasStaticShape())
@@ -564,10 +581,12 @@ struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
     Value window = rw.create<tensor::EmptyOp>(loc, op.getWindow(),
                                               outType.getElementType());
     Value init = filledTensor(
-        rw, loc, outType, reductionIdentity(rw, kind, op.getType().getElementType()));
+        rw, loc, outType,
+        reductionIdentity(rw, kind, op.getType().getElementType()));
     auto generic = rw.create<linalg::GenericOp>(
         loc, outType, ValueRange{adaptor.getOperand(), window}, init, maps,
-        iterators, [kind, isUnsigned](OpBuilder &b, Location l, ValueRange args) {
+        iterators,
+        [kind, isUnsigned](OpBuilder &b, Location l, ValueRange args) {
           b.create<linalg::YieldOp>(
               l, combine(b, l, kind, isUnsigned, args[2], args[0]));
         });
@@ -582,9 +601,8 @@ struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
 
 struct MatmulLowering : OpConversionPattern<prim::MatmulOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::MatmulOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::MatmulOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     Location loc = op.getLoc();
     if (!outType.hasStaticShape() || !op.getLhs().getType().hasStaticShape() ||
@@ -595,9 +613,9 @@ struct MatmulLowering : OpConversionPattern<prim::MatmulOp> {
     TypedAttr zero = scalarAttr(rw, outType.getElementType(), 0);
     if (rank == 2) {
       Value init = filledTensor(rw, loc, outType, zero);
-      rw.replaceOp(op, rw.create<linalg::MatmulOp>(loc, ValueRange{lhs, rhs},
-                                                   init)
-                           .getResult(0));
+      rw.replaceOp(op,
+                   rw.create<linalg::MatmulOp>(loc, ValueRange{lhs, rhs}, init)
+                       .getResult(0));
       return success();
     }
     // Fold all batch dims into one for linalg.batch_matmul.
@@ -641,9 +659,8 @@ struct MatmulLowering : OpConversionPattern<prim::MatmulOp> {
 
 struct ConvLowering : OpConversionPattern<prim::ConvOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(prim::ConvOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(prim::ConvOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     auto inType = op.getInput().getType();
     auto filterType = op.getFilter().getType();
@@ -670,8 +687,8 @@ struct ConvLowering : OpConversionPattern<prim::ConvOp> {
          out = outType.getShape();
     auto in5 = RankedTensorType::get(
         {in[0], groups, in[1] / groups, in[2], in[3]}, et);
-    auto f5 = RankedTensorType::get(
-        {groups, f[0] / groups, f[1], f[2], f[3]}, et);
+    auto f5 =
+        RankedTensorType::get({groups, f[0] / groups, f[1], f[2], f[3]}, et);
     auto out5 = RankedTensorType::get(
         {out[0], groups, out[1] / groups, out[2], out[3]}, et);
     SmallVector<ReassociationIndices> split1 = {{0}, {1, 2}, {3}, {4}};
@@ -692,9 +709,8 @@ struct ConvLowering : OpConversionPattern<prim::ConvOp> {
 /// Unsigned constants become signless ones holding the same bits.
 struct ConstantLowering : OpConversionPattern<arith::ConstantOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(arith::ConstantOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rw) const override {
+  LogicalResult matchAndRewrite(arith::ConstantOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
     auto type = dyn_cast<RankedTensorType>(op.getType());
     if (!type || signless(type) == type)
       return failure();

@@ -37,7 +37,8 @@ std::unique_ptr<llvm::TargetMachine> createHostMachine(unsigned optLevel,
     llvm::InitializeNativeTargetAsmPrinter();
   });
   std::string triple = llvm::sys::getDefaultTargetTriple();
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
     return nullptr;
   llvm::SubtargetFeatures features;
@@ -55,9 +56,8 @@ std::unique_ptr<llvm::TargetMachine> createHostMachine(unsigned optLevel,
 
 } // namespace
 
-llvm::Expected<std::string> dlc::emitHostCode(ModuleOp module,
-                                              unsigned optLevel,
-                                              bool asObject) {
+llvm::Expected<std::string>
+dlc::emitHostCode(ModuleOp module, unsigned optLevel, bool asObject) {
   std::string error;
   auto machine = createHostMachine(optLevel, error);
   if (!machine)
@@ -93,9 +93,10 @@ llvm::Expected<std::string> dlc::emitHostCode(ModuleOp module,
     builder.registerFunctionAnalyses(fam);
     builder.registerLoopAnalyses(lam);
     builder.crossRegisterProxies(lam, fam, cgam, mam);
-    llvm::OptimizationLevel level = optLevel == 1   ? llvm::OptimizationLevel::O1
-                                    : optLevel == 2 ? llvm::OptimizationLevel::O2
-                                                    : llvm::OptimizationLevel::O3;
+    llvm::OptimizationLevel level = optLevel == 1 ? llvm::OptimizationLevel::O1
+                                    : optLevel == 2
+                                        ? llvm::OptimizationLevel::O2
+                                        : llvm::OptimizationLevel::O3;
     builder.buildPerModuleDefaultPipeline(level).run(*llvmModule, mam);
   }
 
@@ -151,8 +152,8 @@ llvm::Error dlc::linkSharedLibrary(llvm::StringRef objectPath,
   std::string errors;
   llvm::raw_string_ostream errorStream(errors);
   llvm::raw_null_ostream outStream;
-  lld::Result result = lld::lldMain(argv, outStream, errorStream,
-                                    {{lld::Gnu, &lld::elf::link}});
+  lld::Result result =
+      lld::lldMain(argv, outStream, errorStream, {{lld::Gnu, &lld::elf::link}});
   if (result.retCode != 0)
     return makeError("linking " + outputPath + " failed: " + errors);
   return llvm::Error::success();

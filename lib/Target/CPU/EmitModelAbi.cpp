@@ -31,7 +31,8 @@ LogicalResult describe(Operation *anchor, StringRef name, Type type,
                        llvm::raw_ostream &os) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor)
-    return anchor->emitError("graph value '") << name << "' is not a ranked tensor";
+    return anchor->emitError("graph value '")
+           << name << "' is not a ranked tensor";
   Type element = tensor.getElementType();
   int code, bits = element.getIntOrFloatBitWidth();
   if (element.isInteger(1)) {
@@ -105,8 +106,8 @@ struct EmitModelAbiPass : dlc::impl::EmitModelAbiBase<EmitModelAbiPass> {
     // const char dlc_model_metadata[] = "...";
     std::string text = metadata.str();
     text.push_back('\0');
-    auto arrayType = LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8),
-                                              text.size());
+    auto arrayType =
+        LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8), text.size());
     b.create<LLVM::GlobalOp>(loc, arrayType, /*isConstant=*/true,
                              LLVM::Linkage::External, "dlc_model_metadata",
                              b.getStringAttr(text));
@@ -119,9 +120,9 @@ struct EmitModelAbiPass : dlc::impl::EmitModelAbiBase<EmitModelAbiPass> {
     b.setInsertionPointToStart(body);
     SmallVector<Value> args;
     for (unsigned i = 0; i < target.getNumArguments(); ++i) {
-      Value slot = b.create<LLVM::GEPOp>(loc, ptrType, ptrType,
-                                         body->getArgument(0),
-                                         ArrayRef<LLVM::GEPArg>{(int32_t)i});
+      Value slot =
+          b.create<LLVM::GEPOp>(loc, ptrType, ptrType, body->getArgument(0),
+                                ArrayRef<LLVM::GEPArg>{(int32_t)i});
       args.push_back(b.create<LLVM::LoadOp>(loc, ptrType, slot));
     }
     b.create<LLVM::CallOp>(loc, target, args);

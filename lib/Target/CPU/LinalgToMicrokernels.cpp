@@ -31,9 +31,9 @@ constexpr StringLiteral kConv2d = "dlc_rt_conv2d";
 
 /// A strided f32 buffer, taken apart for a C call.
 struct Strided {
-  Value pointer;                // !llvm.ptr to the first element
-  SmallVector<Value> sizes;     // i64
-  SmallVector<Value> strides;   // i64, in elements
+  Value pointer;              // !llvm.ptr to the first element
+  SmallVector<Value> sizes;   // i64
+  SmallVector<Value> strides; // i64, in elements
 };
 
 Value toI64(OpBuilder &b, Location loc, Value index) {
@@ -48,7 +48,8 @@ Strided decompose(OpBuilder &b, Location loc, Value memref) {
   int64_t bytes = type.getElementTypeBitWidth() / 8;
   Value offsetBytes = b.create<arith::MulIOp>(
       loc, meta.getOffset(), b.create<arith::ConstantIndexOp>(loc, bytes));
-  Value address = toI64(b, loc, b.create<arith::AddIOp>(loc, base, offsetBytes));
+  Value address =
+      toI64(b, loc, b.create<arith::AddIOp>(loc, base, offsetBytes));
   Strided s;
   s.pointer = b.create<LLVM::IntToPtrOp>(
       loc, LLVM::LLVMPointerType::get(b.getContext()), address);
@@ -67,7 +68,8 @@ bool isF32Memref(Value v) {
 bool isContiguous(Value v) {
   auto type = cast<MemRefType>(v.getType());
   return type.getLayout().isIdentity() ||
-         (type.hasStaticShape() && memref::isStaticShapeAndContiguousRowMajor(type));
+         (type.hasStaticShape() &&
+          memref::isStaticShapeAndContiguousRowMajor(type));
 }
 
 /// Declares `name(types...)` returning nothing, once per module.
@@ -83,7 +85,8 @@ void declare(ModuleOp module, StringRef name, TypeRange types) {
 
 void callKernel(OpBuilder &b, Location loc, StringRef name,
                 ArrayRef<Value> args) {
-  auto module = b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
+  auto module =
+      b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
   declare(module, name, ValueRange(args).getTypes());
   b.create<func::CallOp>(loc, name, TypeRange{}, args);
 }
@@ -109,15 +112,21 @@ template <typename OpTy> struct MatmulToSgemm : OpRewritePattern<OpTy> {
       return batched ? s.strides[0] : zero;
     };
     SmallVector<Value> args = {batched ? sa.sizes[0] : one,
-                               sa.sizes[o],      // M
-                               sb.sizes[o + 1],  // N
-                               sa.sizes[o + 1],  // K
-                               sa.pointer,       batchStride(sa),
-                               sa.strides[o],    sa.strides[o + 1],
-                               sb.pointer,       batchStride(sb),
-                               sb.strides[o],    sb.strides[o + 1],
-                               sc.pointer,       batchStride(sc),
-                               sc.strides[o],    sc.strides[o + 1]};
+                               sa.sizes[o],     // M
+                               sb.sizes[o + 1], // N
+                               sa.sizes[o + 1], // K
+                               sa.pointer,
+                               batchStride(sa),
+                               sa.strides[o],
+                               sa.strides[o + 1],
+                               sb.pointer,
+                               batchStride(sb),
+                               sb.strides[o],
+                               sb.strides[o + 1],
+                               sc.pointer,
+                               batchStride(sc),
+                               sc.strides[o],
+                               sc.strides[o + 1]};
     callKernel(rewriter, loc, kSgemm, args);
     rewriter.eraseOp(op);
     return success();
@@ -151,18 +160,35 @@ template <typename OpTy> struct ConvToKernel : OpRewritePattern<OpTy> {
         op.getDilations().template getValues<int64_t>());
     SmallVector<Value> args;
     if (si.sizes.size() == 4) { // [N, C, H, W] x [F, C, KH, KW]
-      args = {si.sizes[0], si.sizes[1], si.sizes[2], si.sizes[3],
-              sf.sizes[0], sf.sizes[2], sf.sizes[3], so.sizes[2],
-              so.sizes[3], constant(strides[0]), constant(strides[1]),
-              constant(dilations[0]), constant(dilations[1]), constant(1)};
+      args = {si.sizes[0],
+              si.sizes[1],
+              si.sizes[2],
+              si.sizes[3],
+              sf.sizes[0],
+              sf.sizes[2],
+              sf.sizes[3],
+              so.sizes[2],
+              so.sizes[3],
+              constant(strides[0]),
+              constant(strides[1]),
+              constant(dilations[0]),
+              constant(dilations[1]),
+              constant(1)};
     } else { // [N, G, C, H, W] x [G, F, C, KH, KW] -> [N, G, F, OH, OW]
-      args = {si.sizes[0],          mul(si.sizes[1], si.sizes[2]),
-              si.sizes[3],          si.sizes[4],
-              mul(sf.sizes[0], sf.sizes[1]), sf.sizes[3],
-              sf.sizes[4],          so.sizes[3],
-              so.sizes[4],          constant(strides[0]),
-              constant(strides[1]), constant(dilations[0]),
-              constant(dilations[1]), si.sizes[1]};
+      args = {si.sizes[0],
+              mul(si.sizes[1], si.sizes[2]),
+              si.sizes[3],
+              si.sizes[4],
+              mul(sf.sizes[0], sf.sizes[1]),
+              sf.sizes[3],
+              sf.sizes[4],
+              so.sizes[3],
+              so.sizes[4],
+              constant(strides[0]),
+              constant(strides[1]),
+              constant(dilations[0]),
+              constant(dilations[1]),
+              si.sizes[1]};
     }
     args.append({si.pointer, sf.pointer, so.pointer});
     callKernel(rewriter, loc, kConv2d, args);

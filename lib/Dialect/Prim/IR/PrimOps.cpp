@@ -87,10 +87,11 @@ static LogicalResult emitInferError(std::optional<Location> loc,
 // CompareOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult CompareOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
-    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+CompareOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
+                            ValueRange operands, DictionaryAttr attributes,
+                            OpaqueProperties properties, RegionRange regions,
+                            SmallVectorImpl<Type> &inferred) {
   auto lhs = getRanked(operands[0]);
   if (!lhs)
     return emitInferError(loc, "prim.compare needs ranked operands");
@@ -193,10 +194,11 @@ OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
 // TransposeOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult TransposeOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
-    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+TransposeOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
+                              ValueRange operands, DictionaryAttr attributes,
+                              OpaqueProperties properties, RegionRange regions,
+                              SmallVectorImpl<Type> &inferred) {
   TransposeOp::Adaptor adaptor(operands, attributes, properties, regions);
   auto in = getRanked(adaptor.getOperand());
   if (!in)
@@ -243,8 +245,7 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
     int64_t src = 0;
     for (int64_t d = 0; d < rank; ++d)
       src += index[d] * inStrides[perm[d]];
-    std::memcpy(out.data() + linear * width, bytes.data() + src * width,
-                width);
+    std::memcpy(out.data() + linear * width, bytes.data() + src * width, width);
     for (int64_t d = rank - 1; d >= 0; --d) {
       if (++index[d] < outType.getDimSize(d))
         break;
@@ -258,10 +259,11 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
 // SliceOp, PadOp, ConcatOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult SliceOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
-    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+SliceOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
+                          ValueRange operands, DictionaryAttr attributes,
+                          OpaqueProperties properties, RegionRange regions,
+                          SmallVectorImpl<Type> &inferred) {
   SliceOp::Adaptor adaptor(operands, attributes, properties, regions);
   auto in = getRanked(adaptor.getOperand());
   ArrayRef<int64_t> start = adaptor.getStart(), limit = adaptor.getLimit(),
@@ -275,17 +277,18 @@ LogicalResult SliceOp::inferReturnTypes(
     if (strides[d] <= 0 || start[d] < 0 || limit[d] < start[d] ||
         (!ShapedType::isDynamic(size) && limit[d] > size))
       return emitInferError(loc, "prim.slice bounds out of range in dim " +
-                                      Twine(d));
+                                     Twine(d));
     shape.push_back((limit[d] - start[d] + strides[d] - 1) / strides[d]);
   }
   inferred.push_back(in.clone(shape));
   return success();
 }
 
-LogicalResult PadOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
-    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+PadOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
+                        ValueRange operands, DictionaryAttr attributes,
+                        OpaqueProperties properties, RegionRange regions,
+                        SmallVectorImpl<Type> &inferred) {
   PadOp::Adaptor adaptor(operands, attributes, properties, regions);
   auto in = getRanked(adaptor.getOperand());
   ArrayRef<int64_t> low = adaptor.getLow(), high = adaptor.getHigh();
@@ -305,10 +308,11 @@ LogicalResult PadOp::inferReturnTypes(
   return success();
 }
 
-LogicalResult ConcatOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
-    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+ConcatOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
+                           ValueRange operands, DictionaryAttr attributes,
+                           OpaqueProperties properties, RegionRange regions,
+                           SmallVectorImpl<Type> &inferred) {
   ConcatOp::Adaptor adaptor(operands, attributes, properties, regions);
   if (operands.empty())
     return emitInferError(loc, "prim.concat needs at least one input");
@@ -344,10 +348,11 @@ LogicalResult ConcatOp::inferReturnTypes(
 // ReduceOp, ReduceWindowOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult ReduceOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
-    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+ReduceOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
+                           ValueRange operands, DictionaryAttr attributes,
+                           OpaqueProperties properties, RegionRange regions,
+                           SmallVectorImpl<Type> &inferred) {
   ReduceOp::Adaptor adaptor(operands, attributes, properties, regions);
   auto in = getRanked(adaptor.getOperand());
   if (!in)
@@ -388,8 +393,8 @@ LogicalResult ReduceWindowOp::inferReturnTypes(
     }
     int64_t span = dilations[d] * (window[d] - 1) + 1;
     if (span > size)
-      return emitInferError(
-          loc, "prim.reduce_window window larger than dim " + Twine(d));
+      return emitInferError(loc, "prim.reduce_window window larger than dim " +
+                                     Twine(d));
     shape.push_back((size - span) / strides[d] + 1);
   }
   inferred.push_back(in.clone(shape));
@@ -408,10 +413,11 @@ static bool dimsConflict(int64_t a, int64_t b) {
   return !ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b;
 }
 
-LogicalResult MatmulOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
-    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+MatmulOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
+                           ValueRange operands, DictionaryAttr attributes,
+                           OpaqueProperties properties, RegionRange regions,
+                           SmallVectorImpl<Type> &inferred) {
   auto lhs = getRanked(operands[0]);
   auto rhs = getRanked(operands[1]);
   if (!lhs || !rhs || lhs.getRank() < 2 || lhs.getRank() != rhs.getRank())
@@ -433,10 +439,11 @@ LogicalResult MatmulOp::inferReturnTypes(
   return success();
 }
 
-LogicalResult ConvOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> loc, ValueRange operands,
-    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+ConvOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
+                         ValueRange operands, DictionaryAttr attributes,
+                         OpaqueProperties properties, RegionRange regions,
+                         SmallVectorImpl<Type> &inferred) {
   ConvOp::Adaptor adaptor(operands, attributes, properties, regions);
   auto in = getRanked(adaptor.getInput());
   auto filter = getRanked(adaptor.getFilter());

@@ -2,8 +2,8 @@
 #ifndef DLC_DIALECT_PRIM_IR_PRIMDIALECT_H
 #define DLC_DIALECT_PRIM_IR_PRIMDIALECT_H
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/OpDefinition.h"
