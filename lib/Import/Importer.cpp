@@ -56,6 +56,28 @@ private:
   convertAttribute(const ::onnx::NodeProto &node,
                    const ::onnx::AttributeProto &attr);
 
+  /// Dims of an ONNX shape (unknown ones dynamic) and their symbolic names
+  /// ("" where a dim has none).
+  void readShape(const ::onnx::TensorShapeProto &proto,
+                 SmallVectorImpl<int64_t> &shape,
+                 SmallVectorImpl<Attribute> &dimParams) {
+    for (const auto &dim : proto.dim()) {
+      bool known = dim.has_dim_value() && dim.dim_value() >= 0;
+      shape.push_back(known ? dim.dim_value() : ShapedType::kDynamic);
+      dimParams.push_back(builder.getStringAttr(
+          dim.has_dim_param() ? dim.dim_param() : std::string()));
+    }
+  }
+  /// Adds `onnx.dim_params` when any dim has a symbolic name.
+  void addDimParams(SmallVectorImpl<NamedAttribute> &attrs,
+                    ArrayRef<Attribute> dimParams) {
+    if (llvm::any_of(dimParams, [](Attribute a) {
+          return !cast<StringAttr>(a).getValue().empty();
+        }))
+      attrs.push_back(builder.getNamedAttr(dlc::kDimParamsAttr,
+                                           builder.getArrayAttr(dimParams)));
+  }
+
   MLIRContext &context;
   OpBuilder builder;
   std::string path;
@@ -349,14 +371,7 @@ llvm::Expected<OwningOpRef<ModuleOp>> Importer::run() {
                    input.name() + "=DxDx...");
     SmallVector<int64_t> shape;
     SmallVector<Attribute> dimParams;
-    for (const auto &dim : tensorType.shape().dim()) {
-      if (dim.has_dim_value() && dim.dim_value() >= 0)
-        shape.push_back(dim.dim_value());
-      else
-        shape.push_back(ShapedType::kDynamic);
-      dimParams.push_back(builder.getStringAttr(
-          dim.has_dim_param() ? dim.dim_param() : std::string()));
-    }
+    readShape(tensorType.shape(), shape, dimParams);
     auto it = options.inputShapes.find(input.name());
     if (it != options.inputShapes.end()) {
       usedShapes.insert(input.name());
@@ -374,11 +389,7 @@ llvm::Expected<OwningOpRef<ModuleOp>> Importer::run() {
     argTypes.push_back(RankedTensorType::get(shape, *elementType));
     SmallVector<NamedAttribute> attrs = {builder.getNamedAttr(
         dlc::kNameAttr, builder.getStringAttr(input.name()))};
-    if (llvm::any_of(dimParams, [](Attribute a) {
-          return !cast<StringAttr>(a).getValue().empty();
-        }))
-      attrs.push_back(builder.getNamedAttr(dlc::kDimParamsAttr,
-                                           builder.getArrayAttr(dimParams)));
+    addDimParams(attrs, dimParams);
     argAttrs.push_back(builder.getDictionaryAttr(attrs));
     argNames.push_back(input.name());
   }
@@ -459,8 +470,27 @@ llvm::Expected<OwningOpRef<ModuleOp>> Importer::run() {
       return error("graph output '" + output.name() +
                    "' is produced by no node, input or initializer");
     results.push_back(it->second);
-    resultAttrs.push_back(builder.getDictionaryAttr(builder.getNamedAttr(
-        dlc::kNameAttr, builder.getStringAttr(output.name()))));
+    SmallVector<NamedAttribute> attrs = {builder.getNamedAttr(
+        dlc::kNameAttr, builder.getStringAttr(output.name()))};
+    // The type the file declares, if any: for `dlc inspect`, before (or
+    // without) conversion. Optional in ONNX, so never an error here.
+    const auto &declared = output.type().tensor_type();
+    if (output.type().has_tensor_type() && declared.has_shape() &&
+        ::onnx::TensorProto::DataType_IsValid(declared.elem_type())) {
+      auto elementType = convertElementType(declared.elem_type(), "");
+      if (elementType) {
+        SmallVector<int64_t> shape;
+        SmallVector<Attribute> dimParams;
+        readShape(declared.shape(), shape, dimParams);
+        attrs.push_back(builder.getNamedAttr(
+            dlc::kDeclaredTypeAttr,
+            TypeAttr::get(RankedTensorType::get(shape, *elementType))));
+        addDimParams(attrs, dimParams);
+      } else {
+        llvm::consumeError(elementType.takeError());
+      }
+    }
+    resultAttrs.push_back(builder.getDictionaryAttr(attrs));
   }
   if (results.empty())
     return error("the graph has no outputs");

@@ -14,6 +14,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -179,6 +180,19 @@ CompileResult compile(const CompileOptions &options) {
                    diagnostics.take("cannot convert the model to prim"));
   if (options.emit == Stage::Prim)
     return emitText(Stage::Prim);
+  // Code generation needs static shapes; say which input to pin.
+  auto graph = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);
+  for (unsigned i = 0; i < graph.getNumArguments(); ++i) {
+    auto type = cast<RankedTensorType>(graph.getArgumentTypes()[i]);
+    if (type.hasStaticShape())
+      continue;
+    auto name = graph.getArgAttrOfType<StringAttr>(i, kNameAttr).str();
+    return failure(FailureKind::UserError,
+                   path + ": input '" + name +
+                       "' has dynamic dims; dlc compiles static shapes "
+                       "for now: give them with --shape " +
+                       name + "=DxD...");
+  }
   // Lowering failures here are features dlc lacks (dynamic shapes, types).
   if (failed(runPipeline(*context, module, buildPrimToLinalgPipeline)))
     return failure(FailureKind::UserError,
@@ -220,7 +234,14 @@ CompileResult compile(const CompileOptions &options) {
   llvm::FileRemover objectRemover(objectPath);
   if (auto err = writeOutput(std::string(objectPath), *code))
     return failure(FailureKind::InternalError, toString(std::move(err)));
-  linkedPath = options.outputPath + ".tmp-link";
+  // Link into a temporary file next to the output, renamed into place once
+  // complete; creating it first reports an unwritable output as the user's.
+  int fd;
+  if (auto ec = llvm::sys::fs::createUniqueFile(
+          options.outputPath + ".tmp-%%%%%%", fd, linkedPath))
+    return failure(FailureKind::UserError,
+                   "cannot create " + options.outputPath + ": " + ec.message());
+  llvm::sys::Process::SafelyCloseFileDescriptor(fd);
   llvm::FileRemover linkedRemover(linkedPath);
   if (auto err = linkSharedLibrary(objectPath, runtime, linkedPath))
     return failure(FailureKind::InternalError, toString(std::move(err)));
@@ -305,18 +326,24 @@ CompileResult inspectOnnx(const std::string &path, ModelSummary &summary) {
 
   // Output types are known once the graph is in prim; if conversion fails,
   // report why (attribute-level limits show up here).
-  std::vector<std::string> outputNames;
+  // Outputs: the type the file declares, else the one conversion infers
+  // (if it succeeds; if not, report why: attribute-level limits show here).
+  SmallVector<DictionaryAttr> outputAttrs;
   for (unsigned i = 0; i < func.getNumResults(); ++i)
-    outputNames.push_back(
-        func.getResultAttrDict(i).getAs<StringAttr>(kNameAttr).str());
+    outputAttrs.push_back(func.getResultAttrDict(i));
   bool converted =
       succeeded(runPipeline(*context, module, buildOnnxToPrimPipeline));
   if (!converted && unsupported.empty())
     summary.unsupportedOps.push_back(diagnostics.take("conversion failed"));
   func = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);
-  for (unsigned i = 0; i < outputNames.size(); ++i)
-    summary.outputs.push_back(describeTensor(
-        outputNames[i], converted ? func.getResultTypes()[i] : Type(), {}));
+  for (auto [i, attrs] : llvm::enumerate(outputAttrs)) {
+    Type type = converted ? func.getResultTypes()[i] : Type();
+    if (auto declared = attrs.getAs<TypeAttr>(kDeclaredTypeAttr))
+      type = declared.getValue();
+    summary.outputs.push_back(
+        describeTensor(attrs.getAs<StringAttr>(kNameAttr).getValue(), type,
+                       attrs.getAs<ArrayAttr>(kDimParamsAttr)));
+  }
   return CompileResult();
 }
 

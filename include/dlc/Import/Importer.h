@@ -27,6 +27,7 @@ importOnnxFile(mlir::MLIRContext &context, llvm::StringRef path,
 inline constexpr llvm::StringLiteral kGraphFunctionName = "main_graph";
 inline constexpr llvm::StringLiteral kNameAttr = "onnx.name";
 inline constexpr llvm::StringLiteral kDimParamsAttr = "onnx.dim_params";
+inline constexpr llvm::StringLiteral kDeclaredTypeAttr = "onnx.declared_type";
 inline constexpr llvm::StringLiteral kOpsetImportAttr = "onnx.opset_import";
 inline constexpr llvm::StringLiteral kSourceAttr = "onnx.source";
 

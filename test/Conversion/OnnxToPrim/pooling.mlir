@@ -39,14 +39,14 @@ func.func @maxpool_ceil_exact(%x: tensor<1x1x7x7xf32>) -> !onnx.value {
 
 // -----
 
-// ceil_mode never starts a window in the end padding: 4 wide + 1 + 1 pads,
-// window 2, stride 2 gives ceil((6 - 2) / 2) + 1 = 3, and the third window
-// starts at 4 < 4 + 1, so it stays.
+// ceil_mode never starts a window in the end padding: 5 wide + 1 + 1 pads,
+// window 2, stride 2: ceil((7 - 2) / 2) + 1 = 4, but the 4th window would
+// start at 6 >= 5 + 1, inside the end padding, so there are 3.
 // CHECK-LABEL: func.func @maxpool_ceil_pads
-// CHECK: prim.pad %{{.*}} {high = array<i64: 0, 0, 1, 1>, low = array<i64: 0, 0, 1, 1>, value = 0xFF800000 : f32} : (tensor<1x1x4x4xf32>) -> tensor<1x1x6x6xf32>
+// CHECK: prim.pad %{{.*}} {high = array<i64: 0, 0, 1, 1>, low = array<i64: 0, 0, 1, 1>, value = 0xFF800000 : f32} : (tensor<1x1x5x5xf32>) -> tensor<1x1x7x7xf32>
 // CHECK: prim.reduce_window max {{.*}} -> tensor<1x1x3x3xf32>
-func.func @maxpool_ceil_pads(%x: tensor<1x1x4x4xf32>) -> !onnx.value {
-  %0 = onnx.node "MaxPool"(%x) {attrs = {ceil_mode = 1 : i64, kernel_shape = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}, domain = "", node_name = "n", version = 12 : i64} : (tensor<1x1x4x4xf32>) -> !onnx.value
+func.func @maxpool_ceil_pads(%x: tensor<1x1x5x5xf32>) -> !onnx.value {
+  %0 = onnx.node "MaxPool"(%x) {attrs = {ceil_mode = 1 : i64, kernel_shape = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}, domain = "", node_name = "n", version = 12 : i64} : (tensor<1x1x5x5xf32>) -> !onnx.value
   return %0 : !onnx.value
 }
 

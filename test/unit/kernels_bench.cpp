@@ -1,0 +1,145 @@
+//===- kernels_bench.cpp - Single-thread GFLOP/s of dlcrt's kernels -------===//
+//
+//   dlcrt-bench                 the default suite (sgemm per ISA level,
+//                               conv2d shapes from ResNet/MobileNet)
+//   dlcrt-bench M N K           one row-major sgemm at every ISA level
+//
+// Each figure is the best of several timed batches (the machines are shared,
+// so the best is the most repeatable statistic). Not a test: no pass/fail.
+//
+//===----------------------------------------------------------------------===//
+#include "internal.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <vector>
+
+namespace {
+
+const char *isa_name(dlc_isa isa) {
+  return isa == DLC_ISA_AVX512 ? "avx512"
+         : isa == DLC_ISA_AVX2 ? "avx2"
+                               : "scalar";
+}
+
+/// Best seconds per call of fn over several batches of about 0.2 s.
+template <typename Fn> double best_time(double flops, Fn fn) {
+  using clock = std::chrono::steady_clock;
+  fn(); // warm up caches and the page tables
+  int reps = std::max(1, (int)(4e10 / 200.0 / std::max(flops, 1.0)));
+  double best = 1e30;
+  for (int batch = 0; batch < 7; ++batch) {
+    auto start = clock::now();
+    for (int r = 0; r < reps; ++r)
+      fn();
+    double t =
+        std::chrono::duration<double>(clock::now() - start).count() / reps;
+    best = std::min(best, t);
+  }
+  return best;
+}
+
+std::vector<float> random_vector(size_t n) {
+  std::mt19937 rng(1);
+  std::uniform_real_distribution<float> d(-1, 1);
+  std::vector<float> v(n);
+  for (float &x : v)
+    x = d(rng);
+  return v;
+}
+
+void naive_gemm(int64_t M, int64_t N, int64_t K, const float *A, const float *B,
+                float *C) {
+  for (int64_t i = 0; i < M; ++i)
+    for (int64_t k = 0; k < K; ++k) {
+      float a = A[i * K + k];
+      for (int64_t j = 0; j < N; ++j)
+        C[i * N + j] += a * B[k * N + j];
+    }
+}
+
+void bench_gemm(int64_t M, int64_t N, int64_t K, bool transposed_b,
+                bool with_naive) {
+  std::vector<float> A = random_vector((size_t)(M * K)),
+                     B = random_vector((size_t)(K * N)),
+                     C((size_t)(M * N), 0.0f);
+  double flops = 2.0 * M * N * K;
+  for (int i = DLC_ISA_SCALAR; i <= dlc_rt_detect_isa(); ++i) {
+    dlc_isa isa = (dlc_isa)i;
+    double t = best_time(flops, [&] {
+      if (transposed_b) // B stored N x K, as in Gemm(transB=1)
+        dlc_rt_sgemm_isa(isa, 1, M, N, K, A.data(), 0, K, 1, B.data(), 0, 1, K,
+                         C.data(), 0, N, 1);
+      else
+        dlc_rt_sgemm_isa(isa, 1, M, N, K, A.data(), 0, K, 1, B.data(), 0, N, 1,
+                         C.data(), 0, N, 1);
+    });
+    std::printf("sgemm %5lld x %5lld x %5lld%s %-7s %7.1f GFLOP/s  %9.3f ms\n",
+                (long long)M, (long long)N, (long long)K,
+                transposed_b ? " (B^T)" : "      ", isa_name(isa),
+                flops / t * 1e-9, t * 1e3);
+  }
+  if (with_naive) {
+    double t = best_time(
+        flops, [&] { naive_gemm(M, N, K, A.data(), B.data(), C.data()); });
+    std::printf("sgemm %5lld x %5lld x %5lld       %-7s %7.1f GFLOP/s  %9.3f "
+                "ms\n",
+                (long long)M, (long long)N, (long long)K, "naive",
+                flops / t * 1e-9, t * 1e3);
+  }
+}
+
+void bench_conv(int64_t C, int64_t H, int64_t F, int64_t k, int64_t stride,
+                int64_t groups) {
+  int64_t OH = (H - k) / stride + 1;
+  std::vector<float> in = random_vector((size_t)(C * H * H)),
+                     w = random_vector((size_t)(F * C / groups * k * k)),
+                     out((size_t)(F * OH * OH), 0.0f);
+  double flops = 2.0 * F * OH * OH * (C / groups) * k * k;
+  double t = best_time(flops, [&] {
+    dlc_rt_conv2d(1, C, H, H, F, k, k, OH, OH, stride, stride, 1, 1, groups,
+                  in.data(), w.data(), out.data());
+  });
+  std::printf("conv2d C=%-4lld H=%-4lld F=%-4lld %lldx%lld s%lld g%-4lld "
+              "%7.1f GFLOP/s  %9.3f ms\n",
+              (long long)C, (long long)H, (long long)F, (long long)k,
+              (long long)k, (long long)stride, (long long)groups,
+              flops / t * 1e-9, t * 1e3);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc == 4) {
+    bench_gemm(std::atoll(argv[1]), std::atoll(argv[2]), std::atoll(argv[3]),
+               false, false);
+    return 0;
+  }
+  if (argc != 1) {
+    std::fprintf(stderr, "usage: %s [M N K]\n", argv[0]);
+    return 2;
+  }
+  std::printf("detected ISA: %s\n", isa_name(dlc_rt_detect_isa()));
+  bench_gemm(512, 512, 512, false, true);
+  bench_gemm(512, 512, 512, true, false);
+  bench_gemm(1024, 1024, 1024, false, false);
+  bench_gemm(256, 256, 256, false, false);
+  bench_gemm(128, 128, 128, false, false);
+  bench_gemm(64, 3136, 576, false, false);
+  bench_gemm(1, 1024, 1024, false, false);
+  bench_gemm(1, 1024, 1024, true, false);
+  bench_gemm(4, 1024, 1024, false, false);
+  // (C, H (padded), F, kernel, stride, groups): ResNet-50 and MobileNet.
+  bench_conv(3, 230, 64, 7, 2, 1);
+  bench_conv(64, 58, 64, 3, 1, 1);
+  bench_conv(256, 56, 64, 1, 1, 1);
+  bench_conv(64, 56, 256, 1, 1, 1);
+  bench_conv(128, 57, 128, 3, 2, 1);
+  bench_conv(256, 58, 256, 3, 1, 1);
+  bench_conv(512, 9, 512, 3, 1, 1);
+  bench_conv(128, 58, 128, 3, 1, 128);
+  return 0;
+}
