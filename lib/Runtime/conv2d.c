@@ -25,9 +25,6 @@ typedef struct {
 
 /*===------------------- Implicit im2col (packed B) ---------------------===*/
 
-/* The widest GEMM sliver (AVX-512: 32); each run covers >= 1 column. */
-#define DLC_MAX_NR 32
-
 typedef struct {
   const conv_shape *s;
   const float *img; /* first input channel of the current image and group */
@@ -38,6 +35,7 @@ typedef struct {
  * Within a sliver, pixels split into runs that share an output row; each
  * run is a strided copy from one input row. */
 
+/* At most one run per column (nr <= DLC_MAX_NR). */
 typedef struct {
   int count;
   int64_t dst[DLC_MAX_NR], src[DLC_MAX_NR], len[DLC_MAX_NR];
@@ -180,6 +178,7 @@ conv_pack_avx512(void *vctx, int64_t k0, int64_t kc, int64_t j0, int64_t nc,
 
 /* isa is already clamped to what the CPU has. */
 static dlc_pack_b_fn conv_packer(dlc_isa isa) {
+  (void)isa;
 #if defined(__x86_64__) || defined(__i386__)
   switch (isa) {
   case DLC_ISA_AVX512:
@@ -313,6 +312,7 @@ depthwise_avx512(const conv_shape *s, const float *in, const float *w,
 
 static void depthwise(dlc_isa isa, const conv_shape *s, const float *in,
                       const float *w, float *out) {
+  (void)isa;
 #if defined(__x86_64__) || defined(__i386__)
   switch (isa) {
   case DLC_ISA_AVX512:

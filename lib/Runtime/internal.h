@@ -53,6 +53,9 @@ DLC_INTERNAL dlc_status dlc_model_run_impl(const dlc_model *model,
                                            size_t num_outputs,
                                            size_t stack_words, dlc_error *err);
 
+/* The widest sliver (nr) of any GEMM configuration. */
+#define DLC_MAX_NR 32
+
 /* Packs rows [k0, k0+kc) x columns [j0, j0+nc) of an implicit K x N matrix
  * B into nr-column slivers: sliver s holds columns [j0+s*nr, j0+s*nr+nr)
  * as dst[s*nr*kc + (k-k0)*nr + j], zero-padded past nc. dst is 64-byte

@@ -68,14 +68,17 @@ void dlc_dtype_name(DLDataType dtype, char *buf, size_t size) {
              (unsigned)dtype.code, (unsigned)dtype.bits, (unsigned)dtype.lanes);
 }
 
+/* dlc_tensor_info exposes const pointers; the runtime owns the memory. */
+static void free_const(const void *p) { free((void *)(uintptr_t)p); }
+
 void dlc_free_model(dlc_model *model) {
   if (!model)
     return;
   if (model->tensors) {
     size_t n = model->num_inputs + model->num_outputs;
     for (size_t i = 0; i < n; ++i) {
-      free((void *)model->tensors[i].name);
-      free((void *)model->tensors[i].shape);
+      free_const(model->tensors[i].name);
+      free_const(model->tensors[i].shape);
     }
     free(model->tensors);
   }
@@ -244,8 +247,8 @@ static void free_tensors(dlc_tensor_info *tensors, size_t n) {
   if (!tensors)
     return;
   for (size_t i = 0; i < n; ++i) {
-    free((void *)tensors[i].name);
-    free((void *)tensors[i].shape);
+    free_const(tensors[i].name);
+    free_const(tensors[i].shape);
   }
   free(tensors);
 }

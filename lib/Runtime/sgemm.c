@@ -17,6 +17,12 @@
  * (4x8); the choice is made at run time from cpuid + xgetbv, so the library
  * itself is built for baseline x86-64. Scratch memory is allocated per call.
  *
+ * Two other routes: products with at most 8 rows (or, transposed, columns),
+ * e.g. a Linear layer at batch 1, read B in place without packing; tiny
+ * products (<= 2048 multiply-adds) use a plain loop, which is also the
+ * fallback when scratch memory is unavailable. dlc_rt_sgemm_packed_b lets
+ * conv2d supply B panels that it builds on the fly (implicit im2col).
+ *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
 
@@ -757,6 +763,12 @@ DLC_TARGET_AVX2 static void small_m_avx2(int64_t M, int64_t N, int64_t K,
 #endif /* DLC_X86 */
 
 /*===----------------------------- Driver -------------------------------===*/
+
+_Static_assert(SCALAR_NR <= DLC_MAX_NR, "DLC_MAX_NR is too small");
+#if DLC_X86
+_Static_assert(AVX2_NR <= DLC_MAX_NR && AVX512_NR <= DLC_MAX_NR,
+               "DLC_MAX_NR is too small");
+#endif
 
 /* pack_a / pack_b signature. */
 typedef void (*pack_fn)(int64_t rows, int64_t cols, const float *src,

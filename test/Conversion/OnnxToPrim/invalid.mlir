@@ -1,0 +1,614 @@
+// RUN: dlc-opt %s -convert-onnx-to-prim -split-input-file -verify-diagnostics
+
+// Nodes convert-onnx-to-prim rejects, with "node 'N' (Op, opset V): reason".
+
+//===----------------------------------------------------------------------===//
+// Rule lookup
+//===----------------------------------------------------------------------===//
+
+func.func @unknown_op(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'foo0' (Foo, opset 17): dlc cannot compile this op type yet}}
+  %0 = onnx.node "Foo"(%x) {attrs = {}, domain = "", node_name = "foo0", version = 17 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @erf_too_old(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'e' (Erf, opset 8): dlc supports this op from opset 9}}
+  %0 = onnx.node "Erf"(%x) {attrs = {}, domain = "", node_name = "e", version = 8 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @layer_norm_too_old(%x: tensor<2x4xf32>, %s: tensor<4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'ln' (LayerNormalization, opset 16): dlc supports this op from opset 17}}
+  %0 = onnx.node "LayerNormalization"(%x, %s) {attrs = {}, domain = "", node_name = "ln", version = 16 : i64} : (tensor<2x4xf32>, tensor<4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @hard_swish_too_old(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'hs' (HardSwish, opset 13): dlc supports this op from opset 14}}
+  %0 = onnx.node "HardSwish"(%x) {attrs = {}, domain = "", node_name = "hs", version = 13 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @custom_domain(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'g' (Gelu, opset 1): ops of domain 'com.microsoft' are not supported}}
+  %0 = onnx.node "Gelu"(%x) {attrs = {}, domain = "com.microsoft", node_name = "g", version = 1 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @unnamed_node(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node '<unnamed>' (Bar, opset 13): dlc cannot compile this op type yet}}
+  %0 = onnx.node "Bar"(%x) {attrs = {}, domain = "", node_name = "", version = 13 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @unranked_input(%x: tensor<*xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (Relu, opset 14): an input has type tensor<*xf32>, not a ranked tensor}}
+  %0 = onnx.node "Relu"(%x) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<*xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @unsupported_output(%x: tensor<2xf32>) -> (!onnx.value, !onnx.value) {
+  // expected-error @+1 {{node 'r' (Relu, opset 14): output 1 is not supported}}
+  %0:2 = onnx.node "Relu"(%x) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2xf32>) -> (!onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @add_element_types(%a: tensor<2xf32>, %b: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'a' (Add, opset 14): inputs have different element types}}
+  %0 = onnx.node "Add"(%a, %b) {attrs = {}, domain = "", node_name = "a", version = 14 : i64} : (tensor<2xf32>, tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @add_not_broadcastable(%a: tensor<2x3xf32>, %b: tensor<2x4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'a' (Add, opset 14): cannot broadcast shapes 1: dim 3 against 4}}
+  %0 = onnx.node "Add"(%a, %b) {attrs = {}, domain = "", node_name = "a", version = 14 : i64} : (tensor<2x3xf32>, tensor<2x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @add_opset6_axis_does_not_fit(%a: tensor<2x3xf32>, %b: tensor<3x4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'a' (Add, opset 6): B does not fit A at axis 1}}
+  %0 = onnx.node "Add"(%a, %b) {attrs = {axis = 1 : i64, broadcast = 1 : i64}, domain = "", node_name = "a", version = 6 : i64} : (tensor<2x3xf32>, tensor<3x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @add_opset6_axis_out_of_range(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'a' (Add, opset 6): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "Add"(%a, %b) {attrs = {axis = 2 : i64, broadcast = 1 : i64}, domain = "", node_name = "a", version = 6 : i64} : (tensor<2x3xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @sqrt_of_int(%x: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (Sqrt, opset 13): needs a floating-point input}}
+  %0 = onnx.node "Sqrt"(%x) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @sigmoid_of_int(%x: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (Sigmoid, opset 13): needs a floating-point input}}
+  %0 = onnx.node "Sigmoid"(%x) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @neg_two_inputs(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'n' (Neg, opset 13): expects 1 input}}
+  %0 = onnx.node "Neg"(%x, %x) {attrs = {}, domain = "", node_name = "n", version = 13 : i64} : (tensor<2xf32>, tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @clip_bound_not_scalar(%x: tensor<4xf32>, %lo: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Clip, opset 13): min and max must be scalars of the input type}}
+  %0 = onnx.node "Clip"(%x, %lo) {attrs = {}, domain = "", node_name = "c", version = 13 : i64} : (tensor<4xf32>, tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @clip_bound_type(%x: tensor<4xf32>, %lo: tensor<f64>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Clip, opset 13): min and max must be scalars of the input type}}
+  %0 = onnx.node "Clip"(%x, %lo) {attrs = {}, domain = "", node_name = "c", version = 13 : i64} : (tensor<4xf32>, tensor<f64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @cast_unsupported_type(%x: tensor<4xf32>) -> !onnx.value {
+  // Type 8 is STRING.
+  // expected-error @+1 {{node 'c' (Cast, opset 13): cast to element type #8 is not supported}}
+  %0 = onnx.node "Cast"(%x) {attrs = {to = 8 : i64}, domain = "", node_name = "c", version = 13 : i64} : (tensor<4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @cast_without_to(%x: tensor<4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Cast, opset 13): expects 1 input and a 'to' attribute}}
+  %0 = onnx.node "Cast"(%x) {attrs = {}, domain = "", node_name = "c", version = 13 : i64} : (tensor<4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @dropout_training(%x: tensor<4xf32>, %r: tensor<f32>) -> !onnx.value {
+  %t = arith.constant dense<true> : tensor<i1>
+  // expected-error @+1 {{node 'd' (Dropout, opset 13): training mode is not supported in inference}}
+  %0 = onnx.node "Dropout"(%x, %r, %t) {attrs = {}, domain = "", node_name = "d", version = 13 : i64} : (tensor<4xf32>, tensor<f32>, tensor<i1>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @dropout_training_mode_not_constant(%x: tensor<4xf32>, %r: tensor<f32>, %t: tensor<i1>) -> !onnx.value {
+  // expected-error @+1 {{node 'd' (Dropout, opset 12): training_mode must be a constant (dlc compiles inference)}}
+  %0 = onnx.node "Dropout"(%x, %r, %t) {attrs = {}, domain = "", node_name = "d", version = 12 : i64} : (tensor<4xf32>, tensor<f32>, tensor<i1>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @dropout_opset6_training(%x: tensor<4xf32>) -> !onnx.value {
+  // is_test defaults to 0: training.
+  // expected-error @+1 {{node 'd' (Dropout, opset 6): training mode is not supported in inference}}
+  %0 = onnx.node "Dropout"(%x) {attrs = {}, domain = "", node_name = "d", version = 6 : i64} : (tensor<4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
+// Contractions
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @matmul_batch_mismatch(%a: tensor<2x3x4xf32>, %b: tensor<3x4x5xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'm' (MatMul, opset 13): batch dims 2 and 3 do not broadcast}}
+  %0 = onnx.node "MatMul"(%a, %b) {attrs = {}, domain = "", node_name = "m", version = 13 : i64} : (tensor<2x3x4xf32>, tensor<3x4x5xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @matmul_scalar(%a: tensor<f32>, %b: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'm' (MatMul, opset 13): inputs must have rank >= 1}}
+  %0 = onnx.node "MatMul"(%a, %b) {attrs = {}, domain = "", node_name = "m", version = 13 : i64} : (tensor<f32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @matmul_element_types(%a: tensor<2x3xf32>, %b: tensor<3x4xf16>) -> !onnx.value {
+  // expected-error @+1 {{node 'm' (MatMul, opset 13): inputs have different element types}}
+  %0 = onnx.node "MatMul"(%a, %b) {attrs = {}, domain = "", node_name = "m", version = 13 : i64} : (tensor<2x3xf32>, tensor<3x4xf16>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @gemm_3d(%a: tensor<2x3x4xf32>, %b: tensor<4x5xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'g' (Gemm, opset 13): expects 2-D inputs A and B}}
+  %0 = onnx.node "Gemm"(%a, %b) {attrs = {}, domain = "", node_name = "g", version = 13 : i64} : (tensor<2x3x4xf32>, tensor<4x5xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @gemm_c_rank3(%a: tensor<3x4xf32>, %b: tensor<4x5xf32>, %c: tensor<1x3x5xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'g' (Gemm, opset 13): C must have rank <= 2}}
+  %0 = onnx.node "Gemm"(%a, %b, %c) {attrs = {}, domain = "", node_name = "g", version = 13 : i64} : (tensor<3x4xf32>, tensor<4x5xf32>, tensor<1x3x5xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @conv_3d(%x: tensor<1x1x4x4x4xf32>, %w: tensor<1x1x2x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): only 1-D and 2-D convolutions are supported (X has rank 5)}}
+  %0 = onnx.node "Conv"(%x, %w) {attrs = {}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4x4xf32>, tensor<1x1x2x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @conv_int(%x: tensor<1x1x4x4xi32>, %w: tensor<1x1x2x2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): X and W must be of one float type}}
+  %0 = onnx.node "Conv"(%x, %w) {attrs = {}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4xi32>, tensor<1x1x2x2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @conv_kernel_shape_mismatch(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): kernel_shape differs from W's shape}}
+  %0 = onnx.node "Conv"(%x, %w) {attrs = {kernel_shape = array<i64: 3, 3>}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4xf32>, tensor<1x1x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @conv_pads_count(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): pads has 2 entries, expected 4}}
+  %0 = onnx.node "Conv"(%x, %w) {attrs = {pads = array<i64: 1, 1>}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4xf32>, tensor<1x1x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @conv_negative_pads(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): negative pads}}
+  %0 = onnx.node "Conv"(%x, %w) {attrs = {pads = array<i64: 0, -1, 0, 0>}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4xf32>, tensor<1x1x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @conv_unknown_auto_pad(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): unknown auto_pad 'SAME'}}
+  %0 = onnx.node "Conv"(%x, %w) {attrs = {auto_pad = "SAME"}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4xf32>, tensor<1x1x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @conv_auto_pad_dynamic(%x: tensor<1x1x?x4xf32>, %w: tensor<1x1x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): auto_pad needs static spatial dims}}
+  %0 = onnx.node "Conv"(%x, %w) {attrs = {auto_pad = "SAME_UPPER"}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x?x4xf32>, tensor<1x1x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @conv_strides_count(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): strides/dilations need one entry per spatial dim}}
+  %0 = onnx.node "Conv"(%x, %w) {attrs = {strides = array<i64: 1>}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4xf32>, tensor<1x1x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @conv_bias_2d(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x2x2xf32>, %b: tensor<1x1xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): bias B must be 1-D}}
+  %0 = onnx.node "Conv"(%x, %w, %b) {attrs = {}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4xf32>, tensor<1x1x2x2xf32>, tensor<1x1xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @maxpool_indices(%x: tensor<1x1x4x4xf32>) -> (!onnx.value, !onnx.value) {
+  // expected-error @+1 {{node 'p' (MaxPool, opset 12): the Indices output is not supported}}
+  %0:2 = onnx.node "MaxPool"(%x) {attrs = {kernel_shape = array<i64: 2, 2>}, domain = "", node_name = "p", version = 12 : i64} : (tensor<1x1x4x4xf32>) -> (!onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}
+
+// -----
+
+func.func @maxpool_no_kernel(%x: tensor<1x1x4x4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (MaxPool, opset 12): kernel_shape needs one entry per spatial dim}}
+  %0 = onnx.node "MaxPool"(%x) {attrs = {}, domain = "", node_name = "p", version = 12 : i64} : (tensor<1x1x4x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @maxpool_rank2(%x: tensor<4x4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (MaxPool, opset 12): X must have rank >= 3}}
+  %0 = onnx.node "MaxPool"(%x) {attrs = {kernel_shape = array<i64: 2, 2>}, domain = "", node_name = "p", version = 12 : i64} : (tensor<4x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @maxpool_dynamic_spatial(%x: tensor<1x1x?x4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (MaxPool, opset 12): pooling needs static spatial dims}}
+  %0 = onnx.node "MaxPool"(%x) {attrs = {kernel_shape = array<i64: 2, 2>}, domain = "", node_name = "p", version = 12 : i64} : (tensor<1x1x?x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @maxpool_window_too_large(%x: tensor<1x1x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (MaxPool, opset 12): the window is larger than the padded input}}
+  %0 = onnx.node "MaxPool"(%x) {attrs = {kernel_shape = array<i64: 3, 3>}, domain = "", node_name = "p", version = 12 : i64} : (tensor<1x1x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @avgpool_int(%x: tensor<1x1x4x4xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (AveragePool, opset 11): needs a floating-point input}}
+  %0 = onnx.node "AveragePool"(%x) {attrs = {kernel_shape = array<i64: 2, 2>}, domain = "", node_name = "p", version = 11 : i64} : (tensor<1x1x4x4xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @global_avgpool_dynamic(%x: tensor<1x3x?x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'g' (GlobalAveragePool, opset 1): needs static spatial dims}}
+  %0 = onnx.node "GlobalAveragePool"(%x) {attrs = {}, domain = "", node_name = "g", version = 1 : i64} : (tensor<1x3x?x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
+// Normalization
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @softmax_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (Softmax, opset 13): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "Softmax"(%x) {attrs = {axis = 2 : i64}, domain = "", node_name = "s", version = 13 : i64} : (tensor<2x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @softmax_opset11_dynamic(%x: tensor<?x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (Softmax, opset 11): needs static dims before opset 13}}
+  %0 = onnx.node "Softmax"(%x) {attrs = {}, domain = "", node_name = "s", version = 11 : i64} : (tensor<?x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @batch_norm_training_mode(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'bn' (BatchNormalization, opset 15): training mode is not supported in inference}}
+  %0 = onnx.node "BatchNormalization"(%x, %s, %s, %s, %s) {attrs = {training_mode = 1 : i64}, domain = "", node_name = "bn", version = 15 : i64} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @batch_norm_running_mean_used(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> (!onnx.value, !onnx.value) {
+  // expected-error @+1 {{node 'bn' (BatchNormalization, opset 9): training outputs are not supported}}
+  %0:3 = onnx.node "BatchNormalization"(%x, %s, %s, %s, %s) {attrs = {}, domain = "", node_name = "bn", version = 9 : i64} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> (!onnx.value, !onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}
+
+// -----
+
+func.func @batch_norm_opset6_training(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> (!onnx.value, !onnx.value) {
+  // expected-error @+1 {{node 'bn' (BatchNormalization, opset 6): training mode is not supported in inference}}
+  %0:2 = onnx.node "BatchNormalization"(%x, %s, %s, %s, %s) {attrs = {}, domain = "", node_name = "bn", version = 6 : i64} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> (!onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}
+
+// -----
+
+func.func @batch_norm_not_spatial(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'bn' (BatchNormalization, opset 7): spatial=0 is not supported}}
+  %0 = onnx.node "BatchNormalization"(%x, %s, %s, %s, %s) {attrs = {spatial = 0 : i64}, domain = "", node_name = "bn", version = 7 : i64} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @batch_norm_missing_inputs(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'bn' (BatchNormalization, opset 15): expects inputs X, scale, B, mean, var}}
+  %0 = onnx.node "BatchNormalization"(%x, %s, %s) {attrs = {}, domain = "", node_name = "bn", version = 15 : i64} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @layer_norm_dynamic(%x: tensor<2x?xf32>, %s: tensor<?xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'ln' (LayerNormalization, opset 17): needs static normalized dims}}
+  %0 = onnx.node "LayerNormalization"(%x, %s) {attrs = {}, domain = "", node_name = "ln", version = 17 : i64} : (tensor<2x?xf32>, tensor<?xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
+// Shape ops
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @reshape_shape_not_constant(%x: tensor<2x3xf32>, %s: tensor<2xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (Reshape, opset 14): the shape input must be a constant (computed shapes need dynamic shape support)}}
+  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reshape_two_minus_one(%x: tensor<2x3xf32>) -> !onnx.value {
+  %s = arith.constant dense<[-1, -1]> : tensor<2xi64>
+  // expected-error @+1 {{node 'r' (Reshape, opset 14): shape has more than one -1}}
+  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reshape_count_mismatch(%x: tensor<2x3xf32>) -> !onnx.value {
+  %s = arith.constant dense<[5]> : tensor<1xi64>
+  // expected-error @+1 {{node 'r' (Reshape, opset 14): shape has 5 elements, the input 6}}
+  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2x3xf32>, tensor<1xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reshape_cannot_infer(%x: tensor<2x3xf32>) -> !onnx.value {
+  %s = arith.constant dense<[4, -1]> : tensor<2xi64>
+  // expected-error @+1 {{node 'r' (Reshape, opset 14): cannot infer the -1 dim}}
+  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reshape_zero_beyond_rank(%x: tensor<6xf32>) -> !onnx.value {
+  %s = arith.constant dense<[6, 0]> : tensor<2xi64>
+  // expected-error @+1 {{node 'r' (Reshape, opset 14): shape copies dim 1, which the input does not have}}
+  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<6xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reshape_negative_dim(%x: tensor<6xf32>) -> !onnx.value {
+  %s = arith.constant dense<[-2, -3]> : tensor<2xi64>
+  // expected-error @+1 {{node 'r' (Reshape, opset 14): shape has a negative dim}}
+  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<6xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reshape_dynamic_input(%x: tensor<?x3xf32>) -> !onnx.value {
+  %s = arith.constant dense<[-1]> : tensor<1xi64>
+  // expected-error @+1 {{node 'r' (Reshape, opset 14): needs a statically shaped input}}
+  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<?x3xf32>, tensor<1xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reshape_opset1_without_shape(%x: tensor<2x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (Reshape, opset 1): needs a shape attribute}}
+  %0 = onnx.node "Reshape"(%x) {attrs = {}, domain = "", node_name = "r", version = 1 : i64} : (tensor<2x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @constant_without_value() -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Constant, opset 13): needs a value, value_float(s) or value_int(s) attribute (sparse and string constants are not supported)}}
+  %0 = onnx.node "Constant"() {attrs = {value_string = "hi"}, domain = "", node_name = "c", version = 13 : i64} : () -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @transpose_bad_perm(%x: tensor<2x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 't' (Transpose, opset 13): perm is not a permutation of the dims}}
+  %0 = onnx.node "Transpose"(%x) {attrs = {perm = array<i64: 0, 0>}, domain = "", node_name = "t", version = 13 : i64} : (tensor<2x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @concat_without_axis(%a: tensor<2x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Concat, opset 13): needs an axis attribute}}
+  %0 = onnx.node "Concat"(%a, %a) {attrs = {}, domain = "", node_name = "c", version = 13 : i64} : (tensor<2x3xf32>, tensor<2x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @concat_dims_differ(%a: tensor<2x3xf32>, %b: tensor<3x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Concat, opset 13): inputs differ in dim 0}}
+  %0 = onnx.node "Concat"(%a, %b) {attrs = {axis = 1 : i64}, domain = "", node_name = "c", version = 13 : i64} : (tensor<2x3xf32>, tensor<3x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @concat_rank_differs(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Concat, opset 13): inputs differ in rank or element type}}
+  %0 = onnx.node "Concat"(%a, %b) {attrs = {axis = 0 : i64}, domain = "", node_name = "c", version = 13 : i64} : (tensor<2x3xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @squeeze_non_unit(%x: tensor<1x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (Squeeze, opset 11): cannot squeeze dim 1 of size 3}}
+  %0 = onnx.node "Squeeze"(%x) {attrs = {axes = array<i64: 1>}, domain = "", node_name = "s", version = 11 : i64} : (tensor<1x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @squeeze_axes_not_constant(%x: tensor<1x3xf32>, %a: tensor<1xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (Squeeze, opset 13): the axes input must be a constant}}
+  %0 = onnx.node "Squeeze"(%x, %a) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<1x3xf32>, tensor<1xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @unsqueeze_without_axes(%x: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'u' (Unsqueeze, opset 13): needs axes}}
+  %0 = onnx.node "Unsqueeze"(%x) {attrs = {}, domain = "", node_name = "u", version = 13 : i64} : (tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @unsqueeze_repeated_axes(%x: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'u' (Unsqueeze, opset 11): axes repeat 0}}
+  %0 = onnx.node "Unsqueeze"(%x) {attrs = {axes = array<i64: 0, -3>}, domain = "", node_name = "u", version = 11 : i64} : (tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @unsqueeze_axis_out_of_range(%x: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'u' (Unsqueeze, opset 11): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "Unsqueeze"(%x) {attrs = {axes = array<i64: 2>}, domain = "", node_name = "u", version = 11 : i64} : (tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @reduce_sum_axes_not_constant(%x: tensor<2x3xf32>, %a: tensor<1xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (ReduceSum, opset 13): the axes input must be a constant}}
+  %0 = onnx.node "ReduceSum"(%x, %a) {attrs = {}, domain = "", node_name = "r", version = 13 : i64} : (tensor<2x3xf32>, tensor<1xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reduce_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (ReduceMax, opset 13): axis -3 is out of range for rank 2}}
+  %0 = onnx.node "ReduceMax"(%x) {attrs = {axes = array<i64: -3>}, domain = "", node_name = "r", version = 13 : i64} : (tensor<2x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reduce_mean_dynamic(%x: tensor<?x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (ReduceMean, opset 13): ReduceMean needs static reduced dims}}
+  %0 = onnx.node "ReduceMean"(%x) {attrs = {axes = array<i64: 0>}, domain = "", node_name = "r", version = 13 : i64} : (tensor<?x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
