@@ -82,14 +82,14 @@ Value hardSigmoid(NodeContext &ctx, Value x, double alpha, double beta) {
 
 /// A Clip bound: an optional scalar input (opset 11+) or a float attribute.
 FailureOr<Value> clipBound(NodeContext &ctx, size_t inputIndex,
-                           StringRef attrName, double fallback) {
+                           StringRef attrName, bool highest) {
   Value x = ctx.input(0);
   auto type = ctx.inputType(0);
-  if (ctx.version() < 11) {
-    return splatLike(ctx.b, ctx.loc, x, ctx.floatAttr(attrName, fallback));
-  }
-  if (!ctx.hasInput(inputIndex))
-    return splatLike(ctx.b, ctx.loc, x, fallback);
+  if (ctx.version() < 11 && ctx.hasAttr(attrName))
+    return splatLike(ctx.b, ctx.loc, x, ctx.floatAttr(attrName, 0));
+  if (ctx.version() < 11 || !ctx.hasInput(inputIndex))
+    return splatConstant(ctx.b, ctx.loc, type,
+                         limitAttr(ctx.b, type.getElementType(), highest));
   Value bound = ctx.input(inputIndex);
   auto boundType = cast<RankedTensorType>(bound.getType());
   if (boundType.getElementType() != type.getElementType() ||
@@ -102,9 +102,8 @@ FailureOr<Value> clipBound(NodeContext &ctx, size_t inputIndex,
 FailureOr<Results> convertClip(NodeContext &ctx) {
   if (ctx.numInputs() < 1)
     return ctx.failure<Results>("expects an input");
-  Type elementType = ctx.inputType(0).getElementType();
-  auto lo = clipBound(ctx, 1, "min", lowestValue(elementType));
-  auto hi = clipBound(ctx, 2, "max", highestValue(elementType));
+  auto lo = clipBound(ctx, 1, "min", /*highest=*/false);
+  auto hi = clipBound(ctx, 2, "max", /*highest=*/true);
   if (failed(lo) || failed(hi))
     return failure();
   Value raised = ctx.b.create<prim::MaxOp>(ctx.loc, ctx.input(0), *lo);
@@ -117,7 +116,24 @@ FailureOr<Results> convertCast(NodeContext &ctx) {
   // TensorProto.DataType codes.
   Type to;
   Builder &b = ctx.b;
-  switch (ctx.intAttr("to", 0)) {
+  // Opsets 1-5 name the type ("FLOAT"); later ones give its DataType code.
+  int64_t code = ctx.intAttr("to", 0);
+  if (ctx.version() < 6)
+    code = llvm::StringSwitch<int64_t>(ctx.stringAttr("to", ""))
+               .Case("FLOAT", 1)
+               .Case("UINT8", 2)
+               .Case("INT8", 3)
+               .Case("UINT16", 4)
+               .Case("INT16", 5)
+               .Case("INT32", 6)
+               .Case("INT64", 7)
+               .Case("BOOL", 9)
+               .Case("FLOAT16", 10)
+               .Case("DOUBLE", 11)
+               .Case("UINT32", 12)
+               .Case("UINT64", 13)
+               .Default(0);
+  switch (code) {
   case 1:
     to = b.getF32Type();
     break;
@@ -158,8 +174,7 @@ FailureOr<Results> convertCast(NodeContext &ctx) {
     to = b.getBF16Type();
     break;
   default:
-    return ctx.failure<Results>("cast to element type #" +
-                                Twine(ctx.intAttr("to", 0)) +
+    return ctx.failure<Results>("cast to element type #" + Twine(code) +
                                 " is not supported");
   }
   auto type = ctx.inputType(0);
@@ -187,7 +202,10 @@ FailureOr<Results> convertDropout(NodeContext &ctx) {
   Value x = ctx.input(0);
   Results results{x};
   if (ctx.outputUsed(1)) {
-    auto maskType = ctx.inputType(0).clone(ctx.b.getI1Type());
+    // The mask is bool from opset 10; before, it has the input's type.
+    auto maskType = ctx.version() >= 10
+                        ? ctx.inputType(0).clone(ctx.b.getI1Type())
+                        : ctx.inputType(0);
     results.push_back(splatConstant(ctx.b, ctx.loc, maskType, 1));
   }
   return results;

@@ -113,7 +113,9 @@ FailureOr<Results> convertLayerNorm(NodeContext &ctx) {
   int64_t count = 1;
   for (int64_t d = *axis; d < xt.getRank(); ++d) {
     dims.push_back(d);
-    count *= xt.getDimSize(d);
+    count = xt.isDynamicDim(d) || ShapedType::isDynamic(count)
+                ? ShapedType::kDynamic
+                : count * xt.getDimSize(d);
   }
   if (ShapedType::isDynamic(count) || count <= 0)
     return ctx.failure<Results>("needs static normalized dims");

@@ -112,14 +112,25 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
 Value dlc::onnx_to_prim::splatConstant(OpBuilder &b, Location loc,
                                        RankedTensorType type, double value) {
   Type elementType = type.getElementType();
-  Attribute scalar;
+  TypedAttr scalar;
   if (auto floatType = dyn_cast<FloatType>(elementType))
     scalar = b.getFloatAttr(floatType, value);
   else if (elementType.isInteger(1))
     scalar = b.getIntegerAttr(elementType, APInt(1, value != 0));
   else
     scalar = b.getIntegerAttr(elementType, static_cast<int64_t>(value));
-  return b.create<arith::ConstantOp>(loc, DenseElementsAttr::get(type, scalar));
+  return splatConstant(b, loc, type, scalar);
+}
+
+Value dlc::onnx_to_prim::splatConstant(OpBuilder &b, Location loc,
+                                       RankedTensorType type, TypedAttr value) {
+  if (type.hasStaticShape())
+    return b.create<arith::ConstantOp>(loc,
+                                       DenseElementsAttr::get(type, value));
+  Value scalar = b.create<arith::ConstantOp>(
+      loc, DenseElementsAttr::get(type.clone(ArrayRef<int64_t>{}), value));
+  return b.create<prim::BroadcastInDimOp>(loc, type, scalar,
+                                          b.getDenseI64ArrayAttr({}));
 }
 
 Value dlc::onnx_to_prim::splatLike(OpBuilder &b, Location loc, Value like,
@@ -166,8 +177,8 @@ dlc::onnx_to_prim::broadcastPair(NodeContext &ctx, Value lhs, Value rhs) {
       shape[i] = ShapedType::isDynamic(l) ? r : l;
     else
       return ctx.failure<std::pair<Value, Value>>(
-          "cannot broadcast shapes " + Twine(i) + ": dim " + Twine(l) +
-          " against " + Twine(r));
+          "cannot broadcast dim " + Twine(l) + " against " + Twine(r) +
+          " (result dim " + Twine(i) + ")");
   }
   return std::make_pair(broadcastTo(ctx.b, ctx.loc, lhs, shape),
                         broadcastTo(ctx.b, ctx.loc, rhs, shape));
@@ -208,24 +219,20 @@ Value dlc::onnx_to_prim::reduce(OpBuilder &b, Location loc,
   return reshape(b, loc, reduced, shape);
 }
 
-double dlc::onnx_to_prim::lowestValue(Type elementType) {
+TypedAttr dlc::onnx_to_prim::limitAttr(Builder &b, Type elementType,
+                                       bool highest) {
   if (isa<FloatType>(elementType))
-    return -std::numeric_limits<double>::infinity();
+    return b.getFloatAttr(elementType,
+                          highest ? std::numeric_limits<double>::infinity()
+                                  : -std::numeric_limits<double>::infinity());
   unsigned bits = elementType.getIntOrFloatBitWidth();
+  APInt value;
   if (elementType.isUnsignedInteger() || bits == 1)
-    return 0;
-  return -std::ldexp(1.0, bits - 1);
-}
-
-double dlc::onnx_to_prim::highestValue(Type elementType) {
-  if (isa<FloatType>(elementType))
-    return std::numeric_limits<double>::infinity();
-  unsigned bits = elementType.getIntOrFloatBitWidth();
-  if (bits == 1)
-    return 1;
-  if (elementType.isUnsignedInteger())
-    return std::ldexp(1.0, bits) - 1;
-  return std::ldexp(1.0, bits - 1) - 1;
+    value = highest ? APInt::getMaxValue(bits) : APInt::getZero(bits);
+  else
+    value = highest ? APInt::getSignedMaxValue(bits)
+                    : APInt::getSignedMinValue(bits);
+  return b.getIntegerAttr(elementType, value);
 }
 
 bool dlc::hasOnnxToPrimRule(StringRef opType, StringRef domain, int64_t version,

@@ -89,9 +89,12 @@ void addReductionRules(RuleTable &table);
 // Builders shared by the families
 //===----------------------------------------------------------------------===//
 
-/// Splat constant of `type` (a ranked tensor) holding `value`.
+/// Splat constant of `type` (a ranked tensor) holding `value`. With dynamic
+/// dims it is a 0-d constant broadcast to `type`.
 mlir::Value splatConstant(mlir::OpBuilder &b, mlir::Location loc,
                           mlir::RankedTensorType type, double value);
+mlir::Value splatConstant(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::RankedTensorType type, mlir::TypedAttr value);
 /// Splat constant shaped and typed like `like`.
 mlir::Value splatLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value like,
                       double value);
@@ -118,9 +121,10 @@ mlir::FailureOr<llvm::SmallVector<int64_t>>
 resolvePads(NodeContext &ctx, llvm::ArrayRef<int64_t> inputShape,
             llvm::ArrayRef<int64_t> kernel, llvm::ArrayRef<int64_t> strides,
             llvm::ArrayRef<int64_t> dilations);
-/// The most negative (max=false: most positive) value of a type, as double.
-double lowestValue(mlir::Type elementType);
-double highestValue(mlir::Type elementType);
+/// The lowest (or highest) value of an element type: -inf/+inf for floats,
+/// the exact integer limits otherwise (0/1 for i1).
+mlir::TypedAttr limitAttr(mlir::Builder &b, mlir::Type elementType,
+                          bool highest);
 
 } // namespace dlc::onnx_to_prim
 

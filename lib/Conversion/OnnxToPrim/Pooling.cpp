@@ -69,14 +69,12 @@ FailureOr<Results> convertPool(NodeContext &ctx, PoolKind kind) {
   OpBuilder &b = ctx.b;
   if (llvm::any_of(lo, [](int64_t p) { return p; }) ||
       llvm::any_of(hi, [](int64_t p) { return p; })) {
-    double padValue = kind == PoolKind::Max ? lowestValue(elementType) : 0.0;
-    Attribute value =
-        isa<FloatType>(elementType)
-            ? Attribute(b.getFloatAttr(elementType, padValue))
-            : Attribute(b.getIntegerAttr(elementType, (int64_t)padValue));
+    // Average pooling only takes floats (checked above).
+    TypedAttr value = kind == PoolKind::Max
+                          ? limitAttr(b, elementType, /*highest=*/false)
+                          : cast<TypedAttr>(b.getFloatAttr(elementType, 0.0));
     x = b.create<prim::PadOp>(ctx.loc, x, b.getDenseI64ArrayAttr(lo),
-                              b.getDenseI64ArrayAttr(hi),
-                              cast<TypedAttr>(value));
+                              b.getDenseI64ArrayAttr(hi), value);
   }
   SmallVector<int64_t> window = {1, 1}, windowStrides = {1, 1},
                        windowDilations = {1, 1};
@@ -143,7 +141,9 @@ FailureOr<Results> convertGlobalPool(NodeContext &ctx, PoolKind kind) {
   int64_t count = 1;
   for (int64_t d = 2; d < xt.getRank(); ++d) {
     dims.push_back(d);
-    count *= xt.getDimSize(d);
+    count = xt.isDynamicDim(d) || ShapedType::isDynamic(count)
+                ? ShapedType::kDynamic
+                : count * xt.getDimSize(d);
   }
   if (kind == PoolKind::Max)
     return Results{reduce(ctx.b, ctx.loc, prim::ReduceKind::max, ctx.input(0),

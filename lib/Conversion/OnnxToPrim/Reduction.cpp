@@ -48,7 +48,9 @@ Rule reductionRule(Reduction kind, int64_t axesInputSince) {
       return Results{y};
     int64_t count = 1;
     for (int64_t d : dims)
-      count *= xt.getDimSize(d);
+      count = xt.isDynamicDim(d) || ShapedType::isDynamic(count)
+                  ? ShapedType::kDynamic
+                  : count * xt.getDimSize(d);
     if (ShapedType::isDynamic(count) || count < 0)
       return ctx.failure<Results>("ReduceMean needs static reduced dims");
     return Results{ctx.b.create<prim::DivOp>(

@@ -55,6 +55,11 @@ Type signless(Type type) {
   return type;
 }
 
+/// Unsigned integers and i1 (bools order false < true) compare unsigned.
+bool isUnsignedLike(Type type) {
+  return type.isUnsignedInteger() || type.isInteger(1);
+}
+
 RankedTensorType signless(RankedTensorType type) {
   return cast<RankedTensorType>(signless(Type(type)));
 }
@@ -79,7 +84,7 @@ Value filledTensor(OpBuilder &b, Location loc, RankedTensorType type,
 TypedAttr reductionIdentity(OpBuilder &b, prim::ReduceKind kind,
                             Type elementType) {
   bool isFloat = isa<FloatType>(elementType);
-  if (elementType.isUnsignedInteger() &&
+  if (isUnsignedLike(elementType) &&
       (kind == prim::ReduceKind::max || kind == prim::ReduceKind::min)) {
     unsigned width = elementType.getIntOrFloatBitWidth();
     return b.getIntegerAttr(signless(elementType),
@@ -214,7 +219,7 @@ template <>
 Value ElementwiseLowering<prim::MaxOp>::scalarBody(prim::MaxOp, OpBuilder &b,
                                                    Location loc, Type type,
                                                    ValueRange args) {
-  if (type.isUnsignedInteger())
+  if (isUnsignedLike(type))
     return b.create<arith::MaxUIOp>(loc, args[0], args[1]);
   return FLOAT_OR_INT(arith::MaximumFOp, arith::MaxSIOp);
 }
@@ -222,7 +227,7 @@ template <>
 Value ElementwiseLowering<prim::MinOp>::scalarBody(prim::MinOp, OpBuilder &b,
                                                    Location loc, Type type,
                                                    ValueRange args) {
-  if (type.isUnsignedInteger())
+  if (isUnsignedLike(type))
     return b.create<arith::MinUIOp>(loc, args[0], args[1]);
   return FLOAT_OR_INT(arith::MinimumFOp, arith::MinSIOp);
 }
@@ -299,7 +304,7 @@ Value ElementwiseLowering<prim::CompareOp>::scalarBody(prim::CompareOp op,
     return b.create<arith::CmpFOp>(loc, p, args[0], args[1]);
   }
   arith::CmpIPredicate p = arith::CmpIPredicate::eq;
-  bool u = type.isUnsignedInteger();
+  bool u = isUnsignedLike(type);
   switch (direction) {
   case D::eq:
     p = arith::CmpIPredicate::eq;
@@ -535,7 +540,7 @@ struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
       return rw.notifyMatchFailure(op,
                                    "dynamic reductions are not lowered yet");
     prim::ReduceKind kind = op.getKind();
-    bool isUnsigned = op.getType().getElementType().isUnsignedInteger();
+    bool isUnsigned = isUnsignedLike(op.getType().getElementType());
     Value init = filledTensor(
         rw, loc, outType,
         reductionIdentity(rw, kind, op.getType().getElementType()));
@@ -560,7 +565,7 @@ struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
       return rw.notifyMatchFailure(op, "dynamic pooling is not lowered yet");
     int64_t rank = outType.getRank();
     prim::ReduceKind kind = op.getKind();
-    bool isUnsigned = op.getType().getElementType().isUnsignedInteger();
+    bool isUnsigned = isUnsignedLike(op.getType().getElementType());
     // Loops: rank output dims, then rank window dims. The window operand
     // only gives the reduction loops their bounds.
     SmallVector<AffineExpr> inputExprs, windowExprs, outputExprs;

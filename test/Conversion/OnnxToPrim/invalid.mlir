@@ -83,7 +83,7 @@ func.func @add_element_types(%a: tensor<2xf32>, %b: tensor<2xi32>) -> !onnx.valu
 // -----
 
 func.func @add_not_broadcastable(%a: tensor<2x3xf32>, %b: tensor<2x4xf32>) -> !onnx.value {
-  // expected-error @+1 {{node 'a' (Add, opset 14): cannot broadcast shapes 1: dim 3 against 4}}
+  // expected-error @+1 {{node 'a' (Add, opset 14): cannot broadcast dim 3 against 4 (result dim 1)}}
   %0 = onnx.node "Add"(%a, %b) {attrs = {}, domain = "", node_name = "a", version = 14 : i64} : (tensor<2x3xf32>, tensor<2x4xf32>) -> !onnx.value
   return %0 : !onnx.value
 }
