@@ -89,9 +89,11 @@ FailureOr<Results> convertGemm(NodeContext &ctx) {
 
 } // namespace
 
-FailureOr<SmallVector<int64_t>> dlc::onnx_to_prim::resolvePads(
-    NodeContext &ctx, ArrayRef<int64_t> inputShape, ArrayRef<int64_t> kernel,
-    ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations) {
+/// Pads [begin..., end...], resolving auto_pad.
+static FailureOr<SmallVector<int64_t>>
+resolvePads(NodeContext &ctx, ArrayRef<int64_t> inputShape,
+            ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+            ArrayRef<int64_t> dilations) {
   size_t n = kernel.size();
   std::string autoPad = ctx.stringAttr("auto_pad", "NOTSET");
   if (autoPad == "NOTSET") {
@@ -126,6 +128,26 @@ FailureOr<SmallVector<int64_t>> dlc::onnx_to_prim::resolvePads(
   return pads;
 }
 
+FailureOr<WindowAttrs> dlc::onnx_to_prim::readWindowAttrs(
+    NodeContext &ctx, ArrayRef<int64_t> inputShape, ArrayRef<int64_t> kernel) {
+  int64_t spatial = kernel.size();
+  WindowAttrs attrs;
+  attrs.strides =
+      ctx.intsAttr("strides").value_or(SmallVector<int64_t>(spatial, 1));
+  attrs.dilations =
+      ctx.intsAttr("dilations").value_or(SmallVector<int64_t>(spatial, 1));
+  if ((int64_t)attrs.strides.size() != spatial ||
+      (int64_t)attrs.dilations.size() != spatial)
+    return ctx.failure<WindowAttrs>("strides/dilations need one entry per "
+                                    "spatial dim");
+  auto pads =
+      resolvePads(ctx, inputShape, kernel, attrs.strides, attrs.dilations);
+  if (failed(pads))
+    return failure();
+  attrs.pads = std::move(*pads);
+  return attrs;
+}
+
 namespace {
 
 FailureOr<Results> convertConv(NodeContext &ctx) {
@@ -147,18 +169,11 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
   }
   if (llvm::any_of(kernel, ShapedType::isDynamic))
     return ctx.failure<Results>("W must have static spatial dims");
-  SmallVector<int64_t> strides =
-      ctx.intsAttr("strides").value_or(SmallVector<int64_t>(spatial, 1));
-  SmallVector<int64_t> dilations =
-      ctx.intsAttr("dilations").value_or(SmallVector<int64_t>(spatial, 1));
-  if ((int64_t)strides.size() != spatial ||
-      (int64_t)dilations.size() != spatial)
-    return ctx.failure<Results>("strides/dilations need one entry per "
-                                "spatial dim");
-  auto pads =
-      resolvePads(ctx, xt.getShape().drop_front(2), kernel, strides, dilations);
-  if (failed(pads))
+  auto window = readWindowAttrs(ctx, xt.getShape().drop_front(2), kernel);
+  if (failed(window))
     return failure();
+  SmallVector<int64_t> strides = window->strides, dilations = window->dilations;
+  const SmallVector<int64_t> *pads = &window->pads;
   Value x = ctx.input(0), w = ctx.input(1);
   SmallVector<int64_t> lo(2, 0), hi(2, 0);
   if (spatial == 1) {

@@ -115,12 +115,14 @@ mlir::FailureOr<int64_t> normalizeAxis(NodeContext &ctx, int64_t axis,
 mlir::Value reduce(mlir::OpBuilder &b, mlir::Location loc,
                    prim::ReduceKind kind, mlir::Value value,
                    llvm::ArrayRef<int64_t> dims, bool keepDims);
-/// Pads [begin..., end...] for the spatial dims of a conv or pool, resolving
-/// auto_pad. `kernel`, `strides`, `dilations` have one entry per spatial dim.
-mlir::FailureOr<llvm::SmallVector<int64_t>>
-resolvePads(NodeContext &ctx, llvm::ArrayRef<int64_t> inputShape,
-            llvm::ArrayRef<int64_t> kernel, llvm::ArrayRef<int64_t> strides,
-            llvm::ArrayRef<int64_t> dilations);
+/// The window attributes of a conv or pool, one entry per spatial dim
+/// (pads: all begins, then all ends, with auto_pad resolved).
+struct WindowAttrs {
+  llvm::SmallVector<int64_t> strides, dilations, pads;
+};
+mlir::FailureOr<WindowAttrs> readWindowAttrs(NodeContext &ctx,
+                                             llvm::ArrayRef<int64_t> inputShape,
+                                             llvm::ArrayRef<int64_t> kernel);
 /// The lowest (or highest) value of an element type: -inf/+inf for floats,
 /// the exact integer limits otherwise (0/1 for i1).
 mlir::TypedAttr limitAttr(mlir::Builder &b, mlir::Type elementType,

@@ -26,20 +26,14 @@ FailureOr<Results> convertPool(NodeContext &ctx, PoolKind kind) {
   auto kernel = ctx.intsAttr("kernel_shape");
   if (!kernel || (int64_t)kernel->size() != spatial)
     return ctx.failure<Results>("kernel_shape needs one entry per spatial dim");
-  SmallVector<int64_t> strides =
-      ctx.intsAttr("strides").value_or(SmallVector<int64_t>(spatial, 1));
-  SmallVector<int64_t> dilations =
-      ctx.intsAttr("dilations").value_or(SmallVector<int64_t>(spatial, 1));
-  if ((int64_t)strides.size() != spatial ||
-      (int64_t)dilations.size() != spatial)
-    return ctx.failure<Results>("strides/dilations need one entry per "
-                                "spatial dim");
   ArrayRef<int64_t> in = xt.getShape().drop_front(2);
   if (llvm::any_of(in, ShapedType::isDynamic))
     return ctx.failure<Results>("pooling needs static spatial dims");
-  auto pads = resolvePads(ctx, in, *kernel, strides, dilations);
-  if (failed(pads))
+  auto attrs = readWindowAttrs(ctx, in, *kernel);
+  if (failed(attrs))
     return failure();
+  ArrayRef<int64_t> strides = attrs->strides, dilations = attrs->dilations;
+  const SmallVector<int64_t> *pads = &attrs->pads;
   bool ceilMode = ctx.intAttr("ceil_mode", 0) != 0;
 
   // Output sizes, and the extra end padding ceil mode needs.

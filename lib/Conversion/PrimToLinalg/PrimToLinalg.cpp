@@ -277,54 +277,22 @@ Value ElementwiseLowering<prim::CompareOp>::scalarBody(prim::CompareOp op,
                                                        OpBuilder &b,
                                                        Location loc, Type type,
                                                        ValueRange args) {
-  using D = prim::CompareDirection;
-  D direction = op.getDirection();
-  if (isa<FloatType>(type)) {
-    arith::CmpFPredicate p = arith::CmpFPredicate::OEQ;
-    switch (direction) {
-    case D::eq:
-      p = arith::CmpFPredicate::OEQ;
-      break;
-    case D::ne:
-      p = arith::CmpFPredicate::UNE;
-      break;
-    case D::lt:
-      p = arith::CmpFPredicate::OLT;
-      break;
-    case D::le:
-      p = arith::CmpFPredicate::OLE;
-      break;
-    case D::gt:
-      p = arith::CmpFPredicate::OGT;
-      break;
-    case D::ge:
-      p = arith::CmpFPredicate::OGE;
-      break;
-    }
-    return b.create<arith::CmpFOp>(loc, p, args[0], args[1]);
-  }
-  arith::CmpIPredicate p = arith::CmpIPredicate::eq;
-  bool u = isUnsignedLike(type);
-  switch (direction) {
-  case D::eq:
-    p = arith::CmpIPredicate::eq;
-    break;
-  case D::ne:
-    p = arith::CmpIPredicate::ne;
-    break;
-  case D::lt:
-    p = u ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt;
-    break;
-  case D::le:
-    p = u ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle;
-    break;
-  case D::gt:
-    p = u ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt;
-    break;
-  case D::ge:
-    p = u ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge;
-    break;
-  }
+  // Indexed by prim::CompareDirection: eq, ne, lt, le, gt, ge. Float
+  // comparisons are ordered except `ne`.
+  using F = arith::CmpFPredicate;
+  using I = arith::CmpIPredicate;
+  static constexpr F floatPredicates[] = {F::OEQ, F::UNE, F::OLT,
+                                          F::OLE, F::OGT, F::OGE};
+  static constexpr I signedPredicates[] = {I::eq,  I::ne,  I::slt,
+                                           I::sle, I::sgt, I::sge};
+  static constexpr I unsignedPredicates[] = {I::eq,  I::ne,  I::ult,
+                                             I::ule, I::ugt, I::uge};
+  auto direction = static_cast<size_t>(op.getDirection());
+  if (isa<FloatType>(type))
+    return b.create<arith::CmpFOp>(loc, floatPredicates[direction], args[0],
+                                   args[1]);
+  I p = isUnsignedLike(type) ? unsignedPredicates[direction]
+                             : signedPredicates[direction];
   return b.create<arith::CmpIOp>(loc, p, args[0], args[1]);
 }
 
