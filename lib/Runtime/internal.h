@@ -19,6 +19,11 @@ struct dlc_model {
   /* num_inputs + num_outputs entries: inputs first. name and shape point
    * into separately allocated storage owned by the model. */
   dlc_tensor_info *tensors;
+  /* Packed forms of the model's pack table (see dlc_pack_source): num_packed
+   * blobs from dlc_rt_pack_b_isa, in table order. packed is never NULL once
+   * the model is open (an array of one NULL when there is nothing). */
+  int64_t num_packed;
+  void **packed;
 };
 
 /* Formats a message into *err (when err is not NULL) and returns status. */
@@ -31,7 +36,19 @@ DLC_INTERNAL dlc_status dlc_fail(dlc_error *err, dlc_status status,
 DLC_INTERNAL dlc_status dlc_parse_metadata(const char *text, dlc_model **model,
                                            dlc_error *err);
 
-/* Frees a model built by dlc_parse_metadata; NULL is ignored. */
+/* dlc_model_open for a given metadata blob and pack table: parses the
+ * metadata, then packs the count entries of table (count 0: table may be
+ * NULL) for the detected ISA. Fails with DLC_ERROR_INTERNAL for a malformed
+ * table (negative count or dims, NULL data with elements) and
+ * DLC_ERROR_OUT_OF_MEMORY when packing cannot allocate; *model is then NULL
+ * and nothing is leaked. */
+DLC_INTERNAL dlc_status dlc_model_open_impl(const char *metadata,
+                                            const dlc_pack_source *table,
+                                            int64_t count, dlc_model **model,
+                                            dlc_error *err);
+
+/* Frees a model built by dlc_parse_metadata or dlc_model_open_impl (its
+ * packed forms included); NULL is ignored. */
 DLC_INTERNAL void dlc_free_model(dlc_model *model);
 
 /* Writes a dtype's name ("float32", "int64", "bool", or a generic form for
@@ -91,6 +108,18 @@ DLC_INTERNAL void dlc_rt_conv2d_direct(int64_t N, int64_t C, int64_t H,
                                        int64_t dil_h, int64_t dil_w,
                                        int64_t groups, const float *in,
                                        const float *w, float *out);
+
+/* Packs src (a valid entry: k, n >= 0, data non-NULL when k*n > 0) for
+ * dlc_rt_sgemm_packed using at most the given ISA level; the level actually
+ * used is recorded in the packed form. Returns NULL when memory is short or
+ * src is malformed. Free with dlc_rt_packed_b_free. */
+DLC_INTERNAL void *dlc_rt_pack_b_isa(dlc_isa isa, const dlc_pack_source *src);
+
+/* Frees a packed form; NULL is ignored. */
+DLC_INTERNAL void dlc_rt_packed_b_free(void *packed);
+
+/* The ISA level a packed form was made for (DLC_ISA_SCALAR for NULL). */
+DLC_INTERNAL dlc_isa dlc_rt_packed_b_level(const void *packed);
 
 /* The best level this CPU and OS support (cached in an atomic). */
 DLC_INTERNAL dlc_isa dlc_rt_detect_isa(void);

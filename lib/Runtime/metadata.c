@@ -82,6 +82,11 @@ void dlc_free_model(dlc_model *model) {
     }
     free(model->tensors);
   }
+  if (model->packed) {
+    for (int64_t i = 0; i < model->num_packed; ++i)
+      dlc_rt_packed_b_free(model->packed[i]);
+    free(model->packed);
+  }
   free(model);
 }
 

@@ -1,16 +1,26 @@
 /*===- model.c - Public C ABI: open, query and run a model -----*- C -*-===//
  *
  * The compiled model object linked into the same model.so defines
- * dlc_model_metadata (see metadata.c) and dlc_model_entry, which takes one
- * MLIR memref descriptor per input and then per output:
+ * dlc_model_metadata (see metadata.c), the pack table
+ * dlc_model_pack_table / dlc_model_pack_count (see dlc_pack_source in
+ * dlc_kernels.h) and
+ *
+ *   void dlc_model_entry(void **args, void *const *packed);
+ *
+ * args holds one MLIR memref descriptor per input and then per output:
  *
  *   struct { void *allocated; void *aligned; int64_t offset;
  *            int64_t sizes[rank]; int64_t strides[rank]; }
  *
- * dlc_model_run validates the caller's DLTensors against the metadata, fills
- * the descriptors (per call: on the stack, or malloc for many/large ranks)
- * and calls the entry. Nothing here writes shared state, so concurrent runs
- * are safe.
+ * and packed[i] is the packed form of pack table entry i, which the entry
+ * hands to dlc_rt_sgemm_packed.
+ *
+ * dlc_model_open parses the metadata and packs every table entry once (for
+ * the ISA detected then); the model owns the packed forms until
+ * dlc_model_close. dlc_model_run validates the caller's DLTensors against
+ * the metadata, fills the descriptors (per call: on the stack, or malloc for
+ * many/large ranks) and calls the entry. Runs only read the model (packed
+ * forms included), so concurrent runs are safe.
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
@@ -26,7 +36,11 @@ _Static_assert(sizeof(void *) == sizeof(int64_t),
  * references bind inside model.so whatever visibility the definitions
  * have. */
 extern const char dlc_model_metadata[] __attribute__((visibility("hidden")));
-extern void dlc_model_entry(void **args) __attribute__((visibility("hidden")));
+extern const dlc_pack_source dlc_model_pack_table[]
+    __attribute__((visibility("hidden")));
+extern const int64_t dlc_model_pack_count __attribute__((visibility("hidden")));
+extern void dlc_model_entry(void **args, void *const *packed)
+    __attribute__((visibility("hidden")));
 
 /* Longest name quoted in an error message. */
 #define NAME_MAX_IN_MESSAGE 128
@@ -48,7 +62,57 @@ const char *dlc_status_string(dlc_status status) {
 }
 
 dlc_status dlc_model_open(dlc_model **model, dlc_error *err) {
-  return dlc_parse_metadata(dlc_model_metadata, model, err);
+  return dlc_model_open_impl(dlc_model_metadata, dlc_model_pack_table,
+                             dlc_model_pack_count, model, err);
+}
+
+dlc_status dlc_model_open_impl(const char *metadata,
+                               const dlc_pack_source *table, int64_t count,
+                               dlc_model **model, dlc_error *err) {
+  dlc_status st = dlc_parse_metadata(metadata, model, err);
+  if (st != DLC_OK)
+    return st;
+  dlc_model *m = *model;
+  *model = NULL;
+  if (count < 0 || (count > 0 && !table)) {
+    dlc_free_model(m);
+    return dlc_fail(err, DLC_ERROR_INTERNAL,
+                    "malformed model pack table (%lld entries%s)",
+                    (long long)count, table ? "" : ", NULL table");
+  }
+  for (int64_t i = 0; i < count; ++i) {
+    const dlc_pack_source *e = &table[i];
+    if (e->k < 0 || e->n < 0 || (e->k > 0 && e->n > 0 && !e->data)) {
+      dlc_free_model(m);
+      return dlc_fail(err, DLC_ERROR_INTERNAL,
+                      "malformed model pack table entry %lld (%lld x %lld%s)",
+                      (long long)i, (long long)e->k, (long long)e->n,
+                      e->data ? "" : ", NULL data");
+    }
+  }
+  /* At least one slot, so that the entry always gets a valid array. */
+  size_t slots = count > 0 ? (size_t)count : 1;
+  if ((uint64_t)count > SIZE_MAX / sizeof(void *) ||
+      !(m->packed = (void **)calloc(slots, sizeof(void *)))) {
+    dlc_free_model(m);
+    return dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
+                    "out of memory allocating %lld packed weights",
+                    (long long)count);
+  }
+  dlc_isa isa = dlc_rt_detect_isa();
+  for (int64_t i = 0; i < count; ++i) {
+    m->packed[i] = dlc_rt_pack_b_isa(isa, &table[i]);
+    if (!m->packed[i]) {
+      const dlc_pack_source *e = &table[i];
+      dlc_free_model(m); /* frees the i forms packed so far */
+      return dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
+                      "out of memory packing weight %lld (%lld x %lld)",
+                      (long long)i, (long long)e->k, (long long)e->n);
+    }
+    m->num_packed = i + 1;
+  }
+  *model = m;
+  return DLC_OK;
 }
 
 void dlc_model_close(dlc_model *model) { dlc_free_model(model); }
@@ -247,6 +311,11 @@ dlc_status dlc_model_run_impl(const dlc_model *model, const DLTensor *inputs,
     words += descriptor_words(t->ndim);
   }
 
+  if (!model->packed) /* parsed by dlc_parse_metadata alone (tests) */
+    return dlc_fail(err, DLC_ERROR_INTERNAL,
+                    "model was not opened by dlc_model_open (no packed "
+                    "weights)");
+
   int64_t stack_desc[STACK_WORDS];
   void *stack_args[STACK_ARGS];
   int64_t *desc = stack_desc;
@@ -267,7 +336,7 @@ dlc_status dlc_model_run_impl(const dlc_model *model, const DLTensor *inputs,
     args[i] = desc + at;
     at += descriptor_words(t->ndim);
   }
-  dlc_model_entry(args);
+  dlc_model_entry(args, (void *const *)model->packed);
   free(heap);
   return DLC_OK;
 }

@@ -23,10 +23,17 @@
  * fallback when scratch memory is unavailable. dlc_rt_sgemm_packed_b lets
  * conv2d supply B panels that it builds on the fly (implicit im2col).
  *
+ * Constant B operands of a model (its pack table) are packed once at
+ * dlc_model_open by dlc_rt_pack_b_isa, into the exact panels the blocked
+ * driver consumes; dlc_rt_sgemm_packed then only packs A, and products with
+ * at most 8 rows stream the packed slivers with the C tile in registers.
+ * Edge tiles of the AVX-512 kernel compute only their valid rows.
+ *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
 
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +99,23 @@ dlc_isa dlc_rt_detect_isa(void) {
 static int64_t min64(int64_t a, int64_t b) { return a < b ? a : b; }
 static int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
 static int64_t round_up(int64_t a, int64_t b) { return ceil_div(a, b) * b; }
+
+/* A K x N matrix packed ahead of time (dlc_rt_sgemm_packed): for each
+ * block of nc columns [jc, jc+nc), for each block of kc rows [pc, pc+kc),
+ * the kc x nc panel as pack_b lays it out (nr-wide slivers, zero-padded);
+ * the blocks of one jc come in pc order, and the jc blocks one after the
+ * other. nc is a multiple of nr, so the panel of (jc, pc) starts at
+ * jc*K + round_up(ncur, nr)*pc where ncur = min(nc, N - jc). */
+typedef struct {
+  const float *panels; /* 64-byte aligned */
+  int64_t k, n, kc, nc, nr;
+} packed_panels;
+
+/* The panel of columns [jc, jc + nc) and rows [pc, pc + kc). */
+static const float *panel_at(const packed_panels *p, int64_t jc, int64_t pc) {
+  int64_t ncur = min64(p->nc, p->n - jc);
+  return p->panels + jc * p->k + round_up(ncur, p->nr) * pc;
+}
 
 /* c[i*rs + j*cs] += tile[i*ld + j] for the m x n valid part of a tile. */
 static void add_tile(const float *tile, int64_t ld, float *c, int64_t rs,
@@ -760,6 +784,304 @@ DLC_TARGET_AVX2 static void small_m_avx2(int64_t M, int64_t N, int64_t K,
   }
 }
 
+/*===------------------ Small-M paths over a packed B ------------------===*/
+
+/* With B packed ahead of time (dlc_rt_sgemm_packed), a product with a few
+ * rows runs each NR-wide sliver over the whole K with the C tile in
+ * registers: B is streamed once, contiguously, A is broadcast in place (any
+ * strides) and C is updated once. Up to four rows use two accumulator sets
+ * (even and odd k) so that enough FMA chains are in flight. */
+
+#define DLC_PACKED_ROWS_MAX 8
+
+/* Adds the rows (<= AVX512_MR) x 32 tile held in x0/x1 to C (n valid
+ * columns). */
+DLC_TARGET_AVX512 DLC_INLINE void
+store_rows_avx512(const int rows, const __m512 *x0, const __m512 *x1, float *c,
+                  int64_t c_rs, int64_t c_cs, int64_t n) {
+  if (c_cs == 1) {
+    __mmask16 k0 = mask16(n), k1 = mask16(n - 16);
+    for (int r = 0; r < rows; ++r) {
+      float *cr = c + r * c_rs;
+      if (n >= AVX512_NR) {
+        _mm512_storeu_ps(cr, _mm512_add_ps(_mm512_loadu_ps(cr), x0[r]));
+        _mm512_storeu_ps(cr + 16,
+                         _mm512_add_ps(_mm512_loadu_ps(cr + 16), x1[r]));
+      } else {
+        _mm512_mask_storeu_ps(
+            cr, k0, _mm512_add_ps(_mm512_maskz_loadu_ps(k0, cr), x0[r]));
+        if (k1)
+          _mm512_mask_storeu_ps(
+              cr + 16, k1,
+              _mm512_add_ps(_mm512_maskz_loadu_ps(k1, cr + 16), x1[r]));
+      }
+    }
+    return;
+  }
+  float tile[AVX512_MR * AVX512_NR] __attribute__((aligned(64)));
+  for (int r = 0; r < rows; ++r) {
+    _mm512_store_ps(tile + r * AVX512_NR, x0[r]);
+    _mm512_store_ps(tile + r * AVX512_NR + 16, x1[r]);
+  }
+  add_tile(tile, AVX512_NR, c, c_rs, c_cs, rows, n);
+}
+
+DLC_TARGET_AVX512 DLC_INLINE void
+packed_rows_avx512(const int rows, const packed_panels *p, const float *A,
+                   int64_t a_rs, int64_t a_cs, float *C, int64_t c_rs,
+                   int64_t c_cs) {
+  const int two = rows <= 4; /* second accumulator set for odd k */
+  const float *a[DLC_PACKED_ROWS_MAX];
+  for (int r = 0; r < rows; ++r)
+    a[r] = A + r * a_rs;
+  for (int64_t jc = 0; jc < p->n; jc += p->nc) {
+    int64_t nc = min64(p->nc, p->n - jc);
+    for (int64_t jr = 0; jr < nc; jr += AVX512_NR) {
+      __m512 x0[DLC_PACKED_ROWS_MAX], x1[DLC_PACKED_ROWS_MAX];
+      __m512 y0[DLC_PACKED_ROWS_MAX], y1[DLC_PACKED_ROWS_MAX];
+      for (int r = 0; r < rows; ++r) {
+        x0[r] = x1[r] = _mm512_setzero_ps();
+        y0[r] = y1[r] = _mm512_setzero_ps();
+      }
+      for (int64_t pc = 0; pc < p->k; pc += p->kc) {
+        int64_t kc = min64(p->kc, p->k - pc);
+        const float *b = panel_at(p, jc, pc) + jr * kc;
+        int64_t k = pc, kend = pc + kc;
+        for (; k + 2 <= kend; k += 2, b += 2 * AVX512_NR) {
+          __m512 b0 = _mm512_load_ps(b), b1 = _mm512_load_ps(b + 16);
+          __m512 b2 = _mm512_load_ps(b + 32), b3 = _mm512_load_ps(b + 48);
+          for (int r = 0; r < rows; ++r) {
+            __m512 u = _mm512_set1_ps(a[r][k * a_cs]);
+            __m512 v = _mm512_set1_ps(a[r][(k + 1) * a_cs]);
+            x0[r] = _mm512_fmadd_ps(u, b0, x0[r]);
+            x1[r] = _mm512_fmadd_ps(u, b1, x1[r]);
+            if (two) {
+              y0[r] = _mm512_fmadd_ps(v, b2, y0[r]);
+              y1[r] = _mm512_fmadd_ps(v, b3, y1[r]);
+            } else {
+              x0[r] = _mm512_fmadd_ps(v, b2, x0[r]);
+              x1[r] = _mm512_fmadd_ps(v, b3, x1[r]);
+            }
+          }
+        }
+        if (k < kend) {
+          __m512 b0 = _mm512_load_ps(b), b1 = _mm512_load_ps(b + 16);
+          for (int r = 0; r < rows; ++r) {
+            __m512 u = _mm512_set1_ps(a[r][k * a_cs]);
+            x0[r] = _mm512_fmadd_ps(u, b0, x0[r]);
+            x1[r] = _mm512_fmadd_ps(u, b1, x1[r]);
+          }
+        }
+      }
+      if (two)
+        for (int r = 0; r < rows; ++r) {
+          x0[r] = _mm512_add_ps(x0[r], y0[r]);
+          x1[r] = _mm512_add_ps(x1[r], y1[r]);
+        }
+      store_rows_avx512(rows, x0, x1, C + (jc + jr) * c_cs, c_rs, c_cs,
+                        min64(AVX512_NR, nc - jr));
+    }
+  }
+}
+
+/* AVX2 has 16 registers: at most 6 rows (12 accumulators), two sets only
+ * up to 2 rows. */
+#define DLC_PACKED_ROWS_AVX2 6
+
+DLC_TARGET_AVX2 DLC_INLINE void
+store_rows_avx2(const int rows, const __m256 *x0, const __m256 *x1, float *c,
+                int64_t c_rs, int64_t c_cs, int64_t n) {
+  if (c_cs == 1) {
+    __m256i k0 = lane_mask(n), k1 = lane_mask(n - 8);
+    for (int r = 0; r < rows; ++r) {
+      float *cr = c + r * c_rs;
+      if (n >= AVX2_NR) {
+        _mm256_storeu_ps(cr, _mm256_add_ps(_mm256_loadu_ps(cr), x0[r]));
+        _mm256_storeu_ps(cr + 8, _mm256_add_ps(_mm256_loadu_ps(cr + 8), x1[r]));
+      } else {
+        _mm256_maskstore_ps(cr, k0,
+                            _mm256_add_ps(_mm256_maskload_ps(cr, k0), x0[r]));
+        if (n > 8)
+          _mm256_maskstore_ps(
+              cr + 8, k1, _mm256_add_ps(_mm256_maskload_ps(cr + 8, k1), x1[r]));
+      }
+    }
+    return;
+  }
+  float tile[DLC_PACKED_ROWS_AVX2 * AVX2_NR] __attribute__((aligned(32)));
+  for (int r = 0; r < rows; ++r) {
+    _mm256_store_ps(tile + r * AVX2_NR, x0[r]);
+    _mm256_store_ps(tile + r * AVX2_NR + 8, x1[r]);
+  }
+  add_tile(tile, AVX2_NR, c, c_rs, c_cs, rows, n);
+}
+
+DLC_TARGET_AVX2 DLC_INLINE void packed_rows_avx2(const int rows,
+                                                 const packed_panels *p,
+                                                 const float *A, int64_t a_rs,
+                                                 int64_t a_cs, float *C,
+                                                 int64_t c_rs, int64_t c_cs) {
+  const int two = rows <= 2;
+  const float *a[DLC_PACKED_ROWS_AVX2];
+  for (int r = 0; r < rows; ++r)
+    a[r] = A + r * a_rs;
+  for (int64_t jc = 0; jc < p->n; jc += p->nc) {
+    int64_t nc = min64(p->nc, p->n - jc);
+    for (int64_t jr = 0; jr < nc; jr += AVX2_NR) {
+      __m256 x0[DLC_PACKED_ROWS_AVX2], x1[DLC_PACKED_ROWS_AVX2];
+      __m256 y0[DLC_PACKED_ROWS_AVX2], y1[DLC_PACKED_ROWS_AVX2];
+      for (int r = 0; r < rows; ++r) {
+        x0[r] = x1[r] = _mm256_setzero_ps();
+        y0[r] = y1[r] = _mm256_setzero_ps();
+      }
+      for (int64_t pc = 0; pc < p->k; pc += p->kc) {
+        int64_t kc = min64(p->kc, p->k - pc);
+        const float *b = panel_at(p, jc, pc) + jr * kc;
+        int64_t k = pc, kend = pc + kc;
+        for (; k + 2 <= kend; k += 2, b += 2 * AVX2_NR) {
+          __m256 b0 = _mm256_load_ps(b), b1 = _mm256_load_ps(b + 8);
+          __m256 b2 = _mm256_load_ps(b + 16), b3 = _mm256_load_ps(b + 24);
+          for (int r = 0; r < rows; ++r) {
+            __m256 u = _mm256_broadcast_ss(&a[r][k * a_cs]);
+            __m256 v = _mm256_broadcast_ss(&a[r][(k + 1) * a_cs]);
+            x0[r] = _mm256_fmadd_ps(u, b0, x0[r]);
+            x1[r] = _mm256_fmadd_ps(u, b1, x1[r]);
+            if (two) {
+              y0[r] = _mm256_fmadd_ps(v, b2, y0[r]);
+              y1[r] = _mm256_fmadd_ps(v, b3, y1[r]);
+            } else {
+              x0[r] = _mm256_fmadd_ps(v, b2, x0[r]);
+              x1[r] = _mm256_fmadd_ps(v, b3, x1[r]);
+            }
+          }
+        }
+        if (k < kend) {
+          __m256 b0 = _mm256_load_ps(b), b1 = _mm256_load_ps(b + 8);
+          for (int r = 0; r < rows; ++r) {
+            __m256 u = _mm256_broadcast_ss(&a[r][k * a_cs]);
+            x0[r] = _mm256_fmadd_ps(u, b0, x0[r]);
+            x1[r] = _mm256_fmadd_ps(u, b1, x1[r]);
+          }
+        }
+      }
+      if (two)
+        for (int r = 0; r < rows; ++r) {
+          x0[r] = _mm256_add_ps(x0[r], y0[r]);
+          x1[r] = _mm256_add_ps(x1[r], y1[r]);
+        }
+      store_rows_avx2(rows, x0, x1, C + (jc + jr) * c_cs, c_rs, c_cs,
+                      min64(AVX2_NR, nc - jr));
+    }
+  }
+}
+
+/* Runs fn over M (<= 8) rows in the fewest passes of at most max rows,
+ * of near-equal size, each with a compile-time row count. */
+#define DLC_PACKED_DISPATCH(fn, max, M, p, A, a_rs, a_cs, C, c_rs, c_cs)       \
+  do {                                                                         \
+    int64_t passes_ = ceil_div((M), (max));                                    \
+    int64_t per_ = ceil_div((M), passes_);                                     \
+    for (int64_t i_ = 0; i_ < (M); i_ += per_) {                               \
+      const float *a_ = (A) + i_ * (a_rs);                                     \
+      float *c_ = (C) + i_ * (c_rs);                                           \
+      switch (min64(per_, (M)-i_)) {                                           \
+      case 1:                                                                  \
+        fn(1, p, a_, a_rs, a_cs, c_, c_rs, c_cs);                              \
+        break;                                                                 \
+      case 2:                                                                  \
+        fn(2, p, a_, a_rs, a_cs, c_, c_rs, c_cs);                              \
+        break;                                                                 \
+      case 3:                                                                  \
+        fn(3, p, a_, a_rs, a_cs, c_, c_rs, c_cs);                              \
+        break;                                                                 \
+      case 4:                                                                  \
+        fn(4, p, a_, a_rs, a_cs, c_, c_rs, c_cs);                              \
+        break;                                                                 \
+      case 5:                                                                  \
+        fn(5, p, a_, a_rs, a_cs, c_, c_rs, c_cs);                              \
+        break;                                                                 \
+      case 6:                                                                  \
+        fn(6, p, a_, a_rs, a_cs, c_, c_rs, c_cs);                              \
+        break;                                                                 \
+      case 7:                                                                  \
+        fn(7 < (max) ? 7 : (max), p, a_, a_rs, a_cs, c_, c_rs, c_cs);          \
+        break;                                                                 \
+      default:                                                                 \
+        fn(8 < (max) ? 8 : (max), p, a_, a_rs, a_cs, c_, c_rs, c_cs);          \
+        break;                                                                 \
+      }                                                                        \
+    }                                                                          \
+  } while (0)
+
+DLC_TARGET_AVX512 static void packed_small_avx512(const packed_panels *p,
+                                                  int64_t M, const float *A,
+                                                  int64_t a_rs, int64_t a_cs,
+                                                  float *C, int64_t c_rs,
+                                                  int64_t c_cs) {
+  DLC_PACKED_DISPATCH(packed_rows_avx512, DLC_PACKED_ROWS_MAX, M, p, A, a_rs,
+                      a_cs, C, c_rs, c_cs);
+}
+
+DLC_TARGET_AVX2 static void packed_small_avx2(const packed_panels *p, int64_t M,
+                                              const float *A, int64_t a_rs,
+                                              int64_t a_cs, float *C,
+                                              int64_t c_rs, int64_t c_cs) {
+  DLC_PACKED_DISPATCH(packed_rows_avx2, DLC_PACKED_ROWS_AVX2, M, p, A, a_rs,
+                      a_cs, C, c_rs, c_cs);
+}
+
+/* ukernel_avx512 for an edge tile of rows < AVX512_MR valid rows: only
+ * those rows are computed (the same sums, in the same order, as the full
+ * kernel), e.g. 8 rows instead of 14 for the last tile of M = 64. */
+DLC_TARGET_AVX512 DLC_INLINE void
+ukernel_rows_avx512(const int rows, int64_t kc, const float *restrict a,
+                    const float *restrict b, float *c, int64_t rs, int64_t cs,
+                    int64_t n) {
+  __m512 x0[AVX512_MR], x1[AVX512_MR];
+  for (int r = 0; r < rows; ++r)
+    x0[r] = x1[r] = _mm512_setzero_ps();
+  for (int64_t k = 0; k < kc; ++k) {
+    __m512 b0 = _mm512_load_ps(b), b1 = _mm512_load_ps(b + 16);
+    for (int r = 0; r < rows; ++r) {
+      __m512 ar = _mm512_set1_ps(a[r]);
+      x0[r] = _mm512_fmadd_ps(ar, b0, x0[r]);
+      x1[r] = _mm512_fmadd_ps(ar, b1, x1[r]);
+    }
+    a += AVX512_MR;
+    b += AVX512_NR;
+  }
+  store_rows_avx512(rows, x0, x1, c, rs, cs, n);
+}
+
+DLC_TARGET_AVX512 static void
+ukernel_edge_avx512(int64_t kc, const float *restrict a,
+                    const float *restrict b, float *c, int64_t rs, int64_t cs,
+                    int64_t m, int64_t n) {
+  switch (m) {
+#define DLC_EDGE(r)                                                            \
+  case r:                                                                      \
+    ukernel_rows_avx512(r, kc, a, b, c, rs, cs, n);                            \
+    return
+    DLC_EDGE(1);
+    DLC_EDGE(2);
+    DLC_EDGE(3);
+    DLC_EDGE(4);
+    DLC_EDGE(5);
+    DLC_EDGE(6);
+    DLC_EDGE(7);
+    DLC_EDGE(8);
+    DLC_EDGE(9);
+    DLC_EDGE(10);
+    DLC_EDGE(11);
+    DLC_EDGE(12);
+    DLC_EDGE(13);
+#undef DLC_EDGE
+  default:
+    ukernel_avx512(kc, a, b, c, rs, cs, m, n);
+    return;
+  }
+}
+
 #endif /* DLC_X86 */
 
 /*===----------------------------- Driver -------------------------------===*/
@@ -786,15 +1108,24 @@ typedef struct {
   int64_t mr, nr;     /* microkernel tile */
   int64_t kc, mc, nc; /* cache blocks (mc multiple of mr, nc of nr) */
   ukernel_fn kernel;
+  ukernel_fn edge_kernel; /* tiles of fewer than mr rows */
   pack_fn pack_a;
   pack_fn pack_b;
   small_m_fn small_m; /* NULL: no small-M path */
+  /* M <= SMALL_M_MAX rows over a packed B; NULL: use the blocked path. */
+  void (*packed_small)(const packed_panels *p, int64_t M, const float *A,
+                       int64_t a_rs, int64_t a_cs, float *C, int64_t c_rs,
+                       int64_t c_cs);
 } gemm_config;
 
-static gemm_config config_for(dlc_isa isa) {
+/* The level config_for actually uses for a requested one. */
+static dlc_isa effective_isa(dlc_isa isa) {
   dlc_isa best = dlc_rt_detect_isa();
-  if (isa > best)
-    isa = best;
+  return isa > best ? best : isa;
+}
+
+static gemm_config config_for(dlc_isa isa) {
+  isa = effective_isa(isa);
   gemm_config cfg;
   switch (isa) {
 #if DLC_X86
@@ -805,9 +1136,11 @@ static gemm_config config_for(dlc_isa isa) {
     cfg.mc = AVX512_MR * 24;
     cfg.nc = AVX512_NR * 64;
     cfg.kernel = ukernel_avx512;
+    cfg.edge_kernel = ukernel_edge_avx512;
     cfg.pack_a = pack_a_avx2;
     cfg.pack_b = pack_b_avx2;
     cfg.small_m = small_m_avx512;
+    cfg.packed_small = packed_small_avx512;
     return cfg;
   case DLC_ISA_AVX2:
     cfg.mr = AVX2_MR;
@@ -816,9 +1149,11 @@ static gemm_config config_for(dlc_isa isa) {
     cfg.mc = AVX2_MR * 24;
     cfg.nc = AVX2_NR * 128;
     cfg.kernel = ukernel_avx2;
+    cfg.edge_kernel = ukernel_avx2;
     cfg.pack_a = pack_a_avx2;
     cfg.pack_b = pack_b_avx2;
     cfg.small_m = small_m_avx2;
+    cfg.packed_small = packed_small_avx2;
     return cfg;
 #endif
   default:
@@ -828,9 +1163,11 @@ static gemm_config config_for(dlc_isa isa) {
     cfg.mc = SCALAR_MR * 32;
     cfg.nc = SCALAR_NR * 128;
     cfg.kernel = ukernel_scalar;
+    cfg.edge_kernel = ukernel_scalar;
     cfg.pack_a = pack_a;
     cfg.pack_b = pack_b;
     cfg.small_m = NULL;
+    cfg.packed_small = NULL;
     return cfg;
   }
 }
@@ -842,13 +1179,16 @@ static int64_t balanced_block(int64_t n, int64_t max, int64_t unit) {
   return min64(max, round_up(ceil_div(n, blocks), unit));
 }
 
-/* Where the blocked driver gets its B panels: a strided matrix, or a
- * caller-supplied packer (implicit matrices such as conv's im2col). */
+/* Where the blocked driver gets its B panels: a strided matrix, a
+ * caller-supplied packer (implicit matrices such as conv's im2col), or
+ * panels packed ahead of time (whose kc/nc blocking the driver must then
+ * use). */
 typedef struct {
   const float *B;
   int64_t rs, cs;
   dlc_pack_b_fn custom; /* used when not NULL */
   void *ctx;
+  const packed_panels *packed; /* used when not NULL */
 } b_source;
 
 static void gemm_blocked(const gemm_config *cfg, int64_t M, int64_t N,
@@ -861,7 +1201,10 @@ static void gemm_blocked(const gemm_config *cfg, int64_t M, int64_t N,
     int64_t nc = min64(nc_max, N - jc);
     for (int64_t pc = 0; pc < K; pc += kc_max) {
       int64_t kc = min64(kc_max, K - pc);
-      if (src->custom)
+      const float *b_panel = pack_b_buf;
+      if (src->packed)
+        b_panel = panel_at(src->packed, jc, pc);
+      else if (src->custom)
         src->custom(src->ctx, pc, kc, jc, nc, nr, pack_b_buf);
       else
         cfg->pack_b(kc, nc, src->B + pc * src->rs + jc * src->cs, src->rs,
@@ -872,12 +1215,12 @@ static void gemm_blocked(const gemm_config *cfg, int64_t M, int64_t N,
                     pack_a_buf);
         for (int64_t jr = 0; jr < nc; jr += nr) {
           int64_t n = min64(nr, nc - jr);
-          const float *bp = pack_b_buf + jr * kc;
+          const float *bp = b_panel + jr * kc;
           for (int64_t ir = 0; ir < mc; ir += mr) {
             int64_t m = min64(mr, mc - ir);
-            cfg->kernel(kc, pack_a_buf + ir * kc, bp,
-                        C + (ic + ir) * c_rs + (jc + jr) * c_cs, c_rs, c_cs, m,
-                        n);
+            (m < mr ? cfg->edge_kernel : cfg->kernel)(
+                kc, pack_a_buf + ir * kc, bp,
+                C + (ic + ir) * c_rs + (jc + jr) * c_cs, c_rs, c_cs, m, n);
           }
         }
       }
@@ -917,7 +1260,7 @@ int dlc_rt_sgemm_packed_b(dlc_isa isa, int64_t M, int64_t N, int64_t K,
   gemm_scratch s = scratch_for(&cfg, M, N, K);
   if (!s.memory)
     return 0;
-  b_source src = {NULL, 0, 0, pack_b, ctx};
+  b_source src = {NULL, 0, 0, pack_b, ctx, NULL};
   gemm_blocked(&cfg, M, N, K, A, a_rs, a_cs, &src, C, c_rs, c_cs, s.mc, s.kc,
                s.nc, s.pack_a, s.pack_b);
   free(s.memory);
@@ -1000,7 +1343,7 @@ void dlc_rt_sgemm_isa(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
     gemm_scratch s = scratch_for(&cfg, M, N, K);
     if (s.memory) {
       for (int64_t b = 0; b < batch; ++b) {
-        b_source src = {B + b * b_bs, b_rs, b_cs, NULL, NULL};
+        b_source src = {B + b * b_bs, b_rs, b_cs, NULL, NULL, NULL};
         gemm_blocked(&cfg, M, N, K, A + b * a_bs, a_rs, a_cs, &src,
                      C + b * c_bs, c_rs, c_cs, s.mc, s.kc, s.nc, s.pack_a,
                      s.pack_b);
@@ -1021,4 +1364,164 @@ void dlc_rt_sgemm(int64_t batch, int64_t M, int64_t N, int64_t K,
                   float *C, int64_t c_bs, int64_t c_rs, int64_t c_cs) {
   dlc_rt_sgemm_isa(DLC_ISA_AVX512, batch, M, N, K, A, a_bs, a_rs, a_cs, B, b_bs,
                    b_rs, b_cs, C, c_bs, c_rs, c_cs);
+}
+
+/*===------------------- Constant B packed ahead of time -----------------===*/
+
+_Static_assert(sizeof(dlc_pack_source) == 40 &&
+                   offsetof(dlc_pack_source, k) == 8 &&
+                   offsetof(dlc_pack_source, cs) == 32,
+               "dlc_pack_source must match the table the compiler emits");
+
+/* "dlcpakB1" */
+#define PACKED_MAGIC UINT64_C(0x31426b6170636c64)
+
+/* What dlc_rt_pack_b_isa returns: this header, then (64-byte aligned, in
+ * the same allocation) the panels. */
+typedef struct {
+  uint64_t magic;
+  int64_t isa;          /* the dlc_isa level whose kernels read the panels */
+  const float *data;    /* the original matrix, for fallbacks */
+  int64_t rs, cs;       /* its strides */
+  packed_panels panels; /* panels.panels is NULL when k or n is 0 */
+} packed_b_blob;
+
+void *dlc_rt_pack_b_isa(dlc_isa isa, const dlc_pack_source *src) {
+  if (!src || src->k < 0 || src->n < 0 ||
+      (src->k > 0 && src->n > 0 && !src->data))
+    return NULL;
+  isa = effective_isa(isa);
+  gemm_config cfg = config_for(isa);
+  const int64_t K = src->k, N = src->n, nr = cfg.nr;
+  size_t header = (size_t)round_up((int64_t)sizeof(packed_b_blob), 64);
+  size_t bytes = header;
+  int64_t floats = 0;
+  if (K > 0 && N > 0) {
+    /* round_up(N, nr) * K floats, guarded against overflow. */
+    if (N > INT64_MAX - nr)
+      return NULL;
+    int64_t cols = round_up(N, nr);
+    if (cols > (INT64_MAX / (int64_t)sizeof(float) - 4096) / K ||
+        (uint64_t)(cols * K) > (SIZE_MAX - 4096) / sizeof(float))
+      return NULL;
+    floats = cols * K;
+    bytes = header + (size_t)floats * sizeof(float) + 64;
+  }
+  char *memory = (char *)malloc(bytes);
+  if (!memory)
+    return NULL;
+  packed_b_blob *blob = (packed_b_blob *)memory;
+  blob->magic = PACKED_MAGIC;
+  blob->isa = (int64_t)isa;
+  blob->data = src->data;
+  blob->rs = src->rs;
+  blob->cs = src->cs;
+  blob->panels.k = K;
+  blob->panels.n = N;
+  blob->panels.nr = nr;
+  blob->panels.panels = NULL;
+  blob->panels.kc = blob->panels.nc = 0;
+  if (floats == 0)
+    return blob;
+
+  float *panels = (float *)(((uintptr_t)memory + header + 63) & ~(uintptr_t)63);
+  const int64_t kc_max = balanced_block(K, cfg.kc, 1);
+  const int64_t nc_max = balanced_block(N, cfg.nc, nr);
+  /* The stride of a size-1 dim is never used: unit strides reach the fast
+   * packers. */
+  const int64_t rs = K == 1 ? 1 : src->rs, cs = N == 1 ? 1 : src->cs;
+  blob->panels.panels = panels;
+  blob->panels.kc = kc_max;
+  blob->panels.nc = nc_max;
+  for (int64_t jc = 0; jc < N; jc += nc_max) {
+    int64_t nc = min64(nc_max, N - jc);
+    for (int64_t pc = 0; pc < K; pc += kc_max) {
+      int64_t kc = min64(kc_max, K - pc);
+      cfg.pack_b(kc, nc, src->data + pc * rs + jc * cs, rs, cs, nr,
+                 (float *)(uintptr_t)panel_at(&blob->panels, jc, pc));
+    }
+  }
+  return blob;
+}
+
+void dlc_rt_packed_b_free(void *packed) { free(packed); }
+
+dlc_isa dlc_rt_packed_b_level(const void *packed) {
+  const packed_b_blob *blob = (const packed_b_blob *)packed;
+  return blob && blob->magic == PACKED_MAGIC ? (dlc_isa)blob->isa
+                                             : DLC_ISA_SCALAR;
+}
+
+/* A-block scratch that fits here stays on the stack. */
+#define PACKED_STACK_FLOATS 4096
+
+void dlc_rt_sgemm_packed(int64_t batch, int64_t M, int64_t N, int64_t K,
+                         const float *A, int64_t a_bs, int64_t a_rs,
+                         int64_t a_cs, const void *packed_b, float *C,
+                         int64_t c_bs, int64_t c_rs, int64_t c_cs) {
+  const packed_b_blob *blob = (const packed_b_blob *)packed_b;
+  if (!blob || blob->magic != PACKED_MAGIC)
+    return;
+  if (batch <= 0 || M <= 0 || N <= 0 || K <= 0 || !A || !C)
+    return;
+  const packed_panels *p = &blob->panels;
+  const dlc_isa isa = (dlc_isa)blob->isa;
+  gemm_config cfg = config_for(isa);
+  /* The unpacked product with the original matrix: for sizes that do not
+   * match the packed ones (never reading outside B), for a few columns
+   * (the transposed small-M path beats padding NR-wide slivers), and when
+   * memory is short. */
+  int fallback = N != p->n || K != p->k || !p->panels || cfg.nr != p->nr ||
+                 (cfg.small_m && N <= SMALL_M_MAX && M > N);
+  if (!fallback && batch > 1 && c_bs != 0 && batch <= INT64_MAX / M) {
+    /* Stacked rows: the batch is one product with batch * M rows. */
+    if (M == 1) {
+      a_rs = a_bs;
+      c_rs = c_bs;
+      M = batch;
+      batch = 1;
+    } else if (a_bs == M * a_rs && c_bs == M * c_rs) {
+      M *= batch;
+      batch = 1;
+    }
+  }
+  /* The stride of a size-1 dim is never used. */
+  if (M == 1)
+    a_rs = c_rs = 1;
+  if (N == 1)
+    c_cs = 1;
+  if (K == 1)
+    a_cs = 1;
+
+  if (!fallback && M <= SMALL_M_MAX && cfg.packed_small) {
+    for (int64_t b = 0; b < batch; ++b)
+      cfg.packed_small(p, M, A + b * a_bs, a_rs, a_cs, C + b * c_bs, c_rs,
+                       c_cs);
+    return;
+  }
+  if (!fallback) {
+    /* Blocked: only A is packed, with the blocking the panels were made
+     * for. */
+    int64_t mc = balanced_block(M, cfg.mc, cfg.mr);
+    int64_t floats = mc * p->kc;
+    float stack_buf[PACKED_STACK_FLOATS] __attribute__((aligned(64)));
+    void *memory = NULL;
+    float *pack_a_buf = stack_buf;
+    if (floats > PACKED_STACK_FLOATS) {
+      memory = malloc((size_t)floats * sizeof(float) + 64);
+      pack_a_buf = (float *)(((uintptr_t)memory + 63) & ~(uintptr_t)63);
+    }
+    if (floats <= PACKED_STACK_FLOATS || memory) {
+      b_source src = {NULL, 0, 0, NULL, NULL, p};
+      for (int64_t b = 0; b < batch; ++b)
+        gemm_blocked(&cfg, M, N, K, A + b * a_bs, a_rs, a_cs, &src,
+                     C + b * c_bs, c_rs, c_cs, mc, p->kc, p->nc, pack_a_buf,
+                     NULL);
+      free(memory);
+      return;
+    }
+  }
+  dlc_rt_sgemm_isa(isa, batch, M, min64(N, p->n), min64(K, p->k), A, a_bs, a_rs,
+                   a_cs, blob->data, 0, blob->rs, blob->cs, C, c_bs, c_rs,
+                   c_cs);
 }

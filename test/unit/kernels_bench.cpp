@@ -3,6 +3,11 @@
 //   dlcrt-bench                 the default suite (sgemm per ISA level,
 //                               conv2d shapes from ResNet/MobileNet)
 //   dlcrt-bench M N K           one row-major sgemm at every ISA level
+//   dlcrt-bench packed          constant B packed at open (what a compiled
+//                               model's dlc_rt_sgemm_packed does) vs
+//                               dlc_rt_sgemm packing B on every call, for
+//                               the MLP shapes and 512^3
+//   dlcrt-bench packed M N K    the same for one shape
 //
 // Each figure is the best of several timed batches (the machines are shared,
 // so the best is the most repeatable statistic). Not a test: no pass/fail.
@@ -15,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace {
@@ -92,6 +98,44 @@ void bench_gemm(int64_t M, int64_t N, int64_t K, bool transposed_b,
   }
 }
 
+/// dlc_rt_sgemm (packs B on every call) vs dlc_rt_sgemm_packed (B packed
+/// once, as dlc_model_open does) at every ISA level.
+void bench_packed(int64_t M, int64_t N, int64_t K, bool transposed_b) {
+  std::vector<float> A = random_vector((size_t)(M * K)),
+                     B = random_vector((size_t)(K * N)),
+                     C((size_t)(M * N), 0.0f);
+  // B stored N x K (Gemm(transB=1)) or K x N.
+  int64_t b_rs = transposed_b ? 1 : N, b_cs = transposed_b ? K : 1;
+  dlc_pack_source src{B.data(), K, N, b_rs, b_cs};
+  double flops = 2.0 * M * N * K;
+  for (int i = DLC_ISA_SCALAR; i <= dlc_rt_detect_isa(); ++i) {
+    dlc_isa isa = (dlc_isa)i;
+    double unpacked = best_time(flops, [&] {
+      dlc_rt_sgemm_isa(isa, 1, M, N, K, A.data(), 0, K, 1, B.data(), 0, b_rs,
+                       b_cs, C.data(), 0, N, 1);
+    });
+    // Packing cost (paid once, at dlc_model_open).
+    double pack = best_time(
+        flops, [&] { dlc_rt_packed_b_free(dlc_rt_pack_b_isa(isa, &src)); });
+    void *packed = dlc_rt_pack_b_isa(isa, &src);
+    if (!packed) {
+      std::printf("out of memory packing B\n");
+      return;
+    }
+    double t = best_time(flops, [&] {
+      dlc_rt_sgemm_packed(1, M, N, K, A.data(), 0, K, 1, packed, C.data(), 0, N,
+                          1);
+    });
+    dlc_rt_packed_b_free(packed);
+    std::printf("sgemm %5lld x %5lld x %5lld%s %-7s unpacked %7.1f  packed "
+                "%7.1f GFLOP/s  (%.2fx)  packing B once: %.3f ms\n",
+                (long long)M, (long long)N, (long long)K,
+                transposed_b ? " (B^T)" : "      ", isa_name(isa),
+                flops / unpacked * 1e-9, flops / t * 1e-9, unpacked / t,
+                pack * 1e3);
+  }
+}
+
 void bench_conv(int64_t C, int64_t H, int64_t F, int64_t k, int64_t stride,
                 int64_t groups) {
   int64_t OH = (H - k) / stride + 1;
@@ -113,13 +157,34 @@ void bench_conv(int64_t C, int64_t H, int64_t F, int64_t k, int64_t stride,
 } // namespace
 
 int main(int argc, char **argv) {
+  if (argc >= 2 && std::string(argv[1]) == "packed") {
+    if (argc == 5) {
+      bench_packed(std::atoll(argv[2]), std::atoll(argv[3]),
+                   std::atoll(argv[4]), false);
+      return 0;
+    }
+    if (argc != 2) {
+      std::fprintf(stderr, "usage: %s packed [M N K]\n", argv[0]);
+      return 2;
+    }
+    std::printf("detected ISA: %s\n", isa_name(dlc_rt_detect_isa()));
+    bench_packed(64, 1024, 1024, false);
+    bench_packed(64, 1024, 512, false);
+    bench_packed(64, 1024, 1024, true);
+    bench_packed(512, 512, 512, false);
+    bench_packed(1, 1024, 1024, false);
+    bench_packed(4, 1024, 1024, false);
+    bench_packed(8, 1024, 1024, true);
+    bench_packed(16, 1024, 1024, false);
+    return 0;
+  }
   if (argc == 4) {
     bench_gemm(std::atoll(argv[1]), std::atoll(argv[2]), std::atoll(argv[3]),
                false, false);
     return 0;
   }
   if (argc != 1) {
-    std::fprintf(stderr, "usage: %s [M N K]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s [M N K | packed [M N K]]\n", argv[0]);
     return 2;
   }
   std::printf("detected ISA: %s\n", isa_name(dlc_rt_detect_isa()));

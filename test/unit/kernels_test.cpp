@@ -17,6 +17,7 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -141,6 +142,54 @@ void run_gemm_case(dlc_isa isa, int64_t batch, int64_t M, int64_t N, int64_t K,
   INFO(std::string(isa_name(isa)), " batch=", batch, " M=", M, " N=", N,
        " K=", K, " layouts A=", ka, " B=", kb, " C=", kc);
   check_gemm(la, A, lb, B, lc, C0, C, K);
+}
+
+/// dlc_rt_sgemm_packed over a B packed for isa (shared by the batch, batch
+/// stride 0), and dlc_rt_sgemm on the same operands, both checked against
+/// the double-precision reference. stacked: A and C batches are stacked
+/// rows (a_bs = M*a_rs, c_bs = M*c_rs), which the packed path folds into
+/// one product.
+void run_packed_case(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
+                     int64_t K, int ka, int kb, int kc, bool stacked,
+                     std::mt19937 &rng) {
+  if (stacked && kc % 2 == 1)
+    kc -= 1; // C batches of column-major layouts would overlap
+  Layout la = make_layout(ka, M, K, batch, true, rng);
+  Layout lb = make_layout(kb, K, N, 1, false, rng);
+  Layout lc = make_layout(kc, M, N, batch, false, rng);
+  lb.batch = batch;
+  lb.bs = 0;
+  if (stacked) {
+    la.bs = M * la.rs;
+    lc.bs = M * lc.rs;
+    for (Layout *l : {&la, &lc})
+      l->span = (batch - 1) * l->bs + (l->rows - 1) * l->rs +
+                (l->cols - 1) * l->cs + 1;
+  }
+  std::vector<float> A = random_buffer(la.span, rng);
+  std::vector<float> B = random_buffer(lb.span, rng);
+  std::vector<float> C0 = random_buffer(lc.span, rng);
+  INFO(std::string(isa_name(isa)), " batch=", batch, " M=", M, " N=", N,
+       " K=", K, " layouts A=", ka, " B=", kb, " C=", kc, " stacked=", stacked);
+  dlc_pack_source src{B.data(), K, N, lb.rs, lb.cs};
+  void *packed = dlc_rt_pack_b_isa(isa, &src);
+  REQUIRE(packed != nullptr);
+  CHECK(dlc_rt_packed_b_level(packed) == std::min(isa, dlc_rt_detect_isa()));
+  std::vector<float> C = C0;
+  dlc_rt_sgemm_packed(batch, M, N, K, A.data(), la.bs, la.rs, la.cs, packed,
+                      C.data(), lc.bs, lc.rs, lc.cs);
+  dlc_rt_packed_b_free(packed);
+  {
+    INFO("packed");
+    check_gemm(la, A, lb, B, lc, C0, C, K);
+  }
+  C = C0;
+  dlc_rt_sgemm_isa(isa, batch, M, N, K, A.data(), la.bs, la.rs, la.cs, B.data(),
+                   0, lb.rs, lb.cs, C.data(), lc.bs, lc.rs, lc.cs);
+  {
+    INFO("unpacked");
+    check_gemm(la, A, lb, B, lc, C0, C, K);
+  }
 }
 
 } // namespace
@@ -268,6 +317,191 @@ TEST_CASE("sgemm: concurrent calls") {
   for (std::thread &t : threads)
     t.join();
   CHECK(mismatches.load() == 0);
+}
+
+//===----------------------------------------------------------------------===//
+// sgemm with a B packed ahead of time (dlc_rt_sgemm_packed)
+//===----------------------------------------------------------------------===//
+
+TEST_CASE("sgemm_packed: edge sizes, every layout") {
+  // Around the tiles (MR 4/6/14, NR 8/16/32) and the small-M limit (8).
+  const int64_t sizes[] = {1, 2, 3, 5, 6, 7, 8, 9, 13, 14, 15, 16, 17, 31, 33};
+  std::mt19937 rng(21);
+  for (dlc_isa isa : isas())
+    for (int64_t M : sizes)
+      for (int64_t N : sizes)
+        for (int64_t K : {1, 7, 40})
+          run_packed_case(isa, 1, M, N, K, (int)(rng() % 6), (int)(rng() % 6),
+                          (int)(rng() % 6), false, rng);
+}
+
+TEST_CASE("sgemm_packed: random shapes, strides and batches") {
+  std::mt19937 rng(23);
+  for (dlc_isa isa : isas())
+    for (int iter = 0; iter < 300; ++iter) {
+      auto pick = [&](int64_t max) {
+        switch (rng() % 4) {
+        case 0:
+          return (int64_t)(rng() % 9 + 1);
+        case 1:
+          return (int64_t)(rng() % 10 + 28);
+        default:
+          return (int64_t)(rng() % max + 1);
+        }
+      };
+      int64_t M = pick(80), N = pick(80), K = pick(120);
+      int64_t batch = 1 + (int64_t)(rng() % 3);
+      run_packed_case(isa, batch, M, N, K, (int)(rng() % 6), (int)(rng() % 6),
+                      (int)(rng() % 6), rng() % 3 == 0, rng);
+    }
+}
+
+TEST_CASE("sgemm_packed: batches of single rows and stacked rows") {
+  std::mt19937 rng(29);
+  for (dlc_isa isa : isas())
+    for (int64_t batch : {2, 5, 12})
+      for (int64_t M : {1, 3, 8, 20})
+        for (int kb = 0; kb < 6; ++kb) {
+          run_packed_case(isa, batch, M, 40, 33, 0, kb, 0, true, rng);
+          run_packed_case(isa, batch, M, 40, 33, (int)(rng() % 6), kb,
+                          (int)(rng() % 6), false, rng);
+        }
+}
+
+TEST_CASE("sgemm_packed: several cache blocks, transposed B, MLP shapes") {
+  // Crosses the KC (256) and NC (2048 columns for AVX-512) blocks of the
+  // packed panels, on the small-M and the blocked paths; B^T is layout 1.
+  std::mt19937 rng(31);
+  for (dlc_isa isa : isas()) {
+    run_packed_case(isa, 1, 70, 2100, 600, 0, 0, 0, false, rng);
+    run_packed_case(isa, 1, 5, 2100, 600, 0, 1, 0, false, rng);
+    run_packed_case(isa, 2, 350, 300, 530, 1, 3, 2, false, rng);
+    run_packed_case(isa, 1, 64, 1024, 512, 0, 1, 0, false, rng);
+    run_packed_case(isa, 1, 64, 1000, 513, 0, 0, 0, false, rng);
+  }
+}
+
+TEST_CASE("sgemm_packed: sizes that do not match the packed B") {
+  // A compiler bug, but never a read outside B: the product uses the
+  // original matrix over min(N, n) columns and min(K, k) rows.
+  const int64_t k = 20, n = 30, M = 12;
+  std::mt19937 rng(37);
+  std::vector<float> B = random_buffer(k * n, rng);
+  dlc_pack_source src{B.data(), k, n, n, 1};
+  void *packed = dlc_rt_pack_b_isa(DLC_ISA_AVX512, &src);
+  REQUIRE(packed != nullptr);
+  const std::pair<int64_t, int64_t> shapes[] = {
+      {25, 20}, {40, 20}, {30, 30}, {30, 7}, {50, 50}};
+  for (const auto &shape : shapes) {
+    const int64_t N = shape.first, K = shape.second;
+    INFO("N=", N, " K=", K);
+    std::vector<float> A = random_buffer(M * K, rng);
+    std::vector<float> C0 = random_buffer(M * N, rng), C = C0;
+    dlc_rt_sgemm_packed(1, M, N, K, A.data(), 0, K, 1, packed, C.data(), 0, N,
+                        1);
+    int64_t nn = std::min(N, n), kk = std::min(K, k);
+    int bad = 0;
+    for (int64_t i = 0; i < M; ++i)
+      for (int64_t j = 0; j < N; ++j) {
+        double ref = C0[i * N + j], mag = std::fabs(ref);
+        if (j < nn)
+          for (int64_t p = 0; p < kk; ++p) {
+            double t = (double)A[i * K + p] * B[p * n + j];
+            ref += t;
+            mag += std::fabs(t);
+          }
+        if (std::fabs(C[i * N + j] - ref) > (kk + 2) * 1.2e-7 * mag + 1e-30)
+          ++bad;
+      }
+    CHECK(bad == 0);
+  }
+  dlc_rt_packed_b_free(packed);
+}
+
+TEST_CASE("sgemm_packed: degenerate arguments and sources") {
+  std::vector<float> A(64, 1.0f), B(64, 1.0f), C(64, 5.0f);
+  auto untouched = [&] {
+    return std::all_of(C.begin(), C.end(), [](float v) { return v == 5.0f; });
+  };
+  dlc_pack_source src{B.data(), 4, 4, 4, 1};
+  void *packed = dlc_rt_pack_b_isa(DLC_ISA_AVX512, &src);
+  REQUIRE(packed != nullptr);
+  dlc_rt_sgemm_packed(0, 4, 4, 4, A.data(), 0, 4, 1, packed, C.data(), 0, 4, 1);
+  dlc_rt_sgemm_packed(-1, 4, 4, 4, A.data(), 0, 4, 1, packed, C.data(), 0, 4,
+                      1);
+  dlc_rt_sgemm_packed(1, 0, 4, 4, A.data(), 0, 4, 1, packed, C.data(), 0, 4, 1);
+  dlc_rt_sgemm_packed(1, 4, 0, 4, A.data(), 0, 4, 1, packed, C.data(), 0, 4, 1);
+  dlc_rt_sgemm_packed(1, 4, 4, 0, A.data(), 0, 4, 1, packed, C.data(), 0, 4, 1);
+  dlc_rt_sgemm_packed(1, 4, 4, 4, nullptr, 0, 4, 1, packed, C.data(), 0, 4, 1);
+  dlc_rt_sgemm_packed(1, 4, 4, 4, A.data(), 0, 4, 1, nullptr, C.data(), 0, 4,
+                      1);
+  dlc_rt_sgemm_packed(1, 4, 4, 4, A.data(), 0, 4, 1, packed, nullptr, 0, 4, 1);
+  // Not a packed form (no magic number): ignored.
+  dlc_rt_sgemm_packed(1, 4, 4, 4, A.data(), 0, 4, 1, B.data(), C.data(), 0, 4,
+                      1);
+  CHECK(untouched());
+  dlc_rt_sgemm_packed(1, 4, 4, 4, A.data(), 0, 4, 1, packed, C.data(), 0, 4, 1);
+  CHECK(C[0] == 9.0f);
+  CHECK(C[15] == 9.0f);
+  CHECK(C[16] == 5.0f);
+  dlc_rt_packed_b_free(packed);
+  dlc_rt_packed_b_free(nullptr);
+  CHECK(dlc_rt_packed_b_level(nullptr) == DLC_ISA_SCALAR);
+
+  // Empty matrices pack (and multiply) to nothing, even with NULL data.
+  const std::pair<int64_t, int64_t> empties[] = {{0, 5}, {5, 0}, {0, 0}};
+  for (const auto &shape : empties) {
+    const int64_t k = shape.first, n = shape.second;
+    dlc_pack_source empty{nullptr, k, n, n, 1};
+    void *p = dlc_rt_pack_b_isa(DLC_ISA_AVX512, &empty);
+    REQUIRE(p != nullptr);
+    dlc_rt_sgemm_packed(1, 4, n, k, A.data(), 0, 4, 1, p, C.data(), 0, 4, 1);
+    // Mismatched sizes with an empty B: still nothing to add.
+    dlc_rt_sgemm_packed(1, 4, 4, 4, A.data(), 0, 4, 1, p, C.data(), 0, 4, 1);
+    dlc_rt_packed_b_free(p);
+  }
+  CHECK(C[16] == 5.0f);
+  // Malformed sources are refused.
+  dlc_pack_source bad[] = {
+      {B.data(), -1, 4, 4, 1}, {B.data(), 4, -1, 4, 1}, {nullptr, 4, 4, 4, 1}};
+  for (const dlc_pack_source &b : bad)
+    CHECK(dlc_rt_pack_b_isa(DLC_ISA_AVX512, &b) == nullptr);
+  CHECK(dlc_rt_pack_b_isa(DLC_ISA_AVX512, nullptr) == nullptr);
+  // Too large to address: refused, not wrapped around.
+  dlc_pack_source huge{B.data(), INT64_MAX / 2, INT64_MAX / 2, 1, 1};
+  CHECK(dlc_rt_pack_b_isa(DLC_ISA_AVX512, &huge) == nullptr);
+}
+
+TEST_CASE("sgemm_packed: concurrent calls share one packed B") {
+  constexpr int kThreads = 8;
+  std::mt19937 rng(41);
+  for (int64_t M : {3, 100}) {
+    const int64_t N = 90, K = 300;
+    std::vector<float> A = random_buffer(M * K, rng),
+                       B = random_buffer(K * N, rng);
+    dlc_pack_source src{B.data(), K, N, N, 1};
+    void *packed = dlc_rt_pack_b_isa(dlc_rt_detect_isa(), &src);
+    REQUIRE(packed != nullptr);
+    std::vector<float> expected(M * N, 0.0f);
+    dlc_rt_sgemm_packed(1, M, N, K, A.data(), 0, K, 1, packed, expected.data(),
+                        0, N, 1);
+    std::atomic<int> mismatches{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+      threads.emplace_back([&] {
+        for (int r = 0; r < 30; ++r) {
+          std::vector<float> C(M * N, 0.0f);
+          dlc_rt_sgemm_packed(1, M, N, K, A.data(), 0, K, 1, packed, C.data(),
+                              0, N, 1);
+          if (C != expected)
+            ++mismatches;
+        }
+      });
+    for (std::thread &t : threads)
+      t.join();
+    CHECK(mismatches.load() == 0);
+    dlc_rt_packed_b_free(packed);
+  }
 }
 
 //===----------------------------------------------------------------------===//

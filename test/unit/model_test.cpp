@@ -354,8 +354,10 @@ void expect_error(const Api &A, dlc_model *m, Tensors &t,
 TEST_CASE("model: exports exactly the public ABI") {
   REQUIRE_API();
   for (const char *hidden :
-       {"dlc_model_entry", "dlc_model_metadata", "dlc_parse_metadata",
-        "dlc_fail", "dlc_rt_sgemm", "dlc_rt_conv2d", "dlc_rt_detect_isa"}) {
+       {"dlc_model_entry", "dlc_model_metadata", "dlc_model_pack_table",
+        "dlc_model_pack_count", "dlc_parse_metadata", "dlc_fail",
+        "dlc_rt_sgemm", "dlc_rt_sgemm_packed", "dlc_rt_conv2d",
+        "dlc_rt_detect_isa"}) {
     INFO("symbol: ", hidden);
     CHECK(dlsym(A.handle, hidden) == nullptr);
   }

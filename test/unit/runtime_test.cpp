@@ -3,6 +3,8 @@
 // Runs against fake_model.c (linked into this executable), whose metadata
 // is:  inputs  x float32[2,3], "scale s" int64[], mask bool[-1]
 //      outputs y float32[2,3] = x + scale, count int64[] = scale + sum(mask)
+// and whose entry computes y through dlc_rt_sgemm_packed with the two
+// entries of its pack table (y = x * P * P^T + scale, exact).
 //
 //===----------------------------------------------------------------------===//
 #include "internal.h"
@@ -18,6 +20,8 @@
 #include <vector>
 
 extern "C" const char dlc_model_metadata[];
+extern "C" const dlc_pack_source dlc_model_pack_table[];
+extern "C" const int64_t dlc_model_pack_count;
 
 namespace {
 
@@ -367,6 +371,109 @@ TEST_CASE("abi: open, query, close") {
   CHECK(message(f.err) == "info is NULL");
 }
 
+TEST_CASE("abi: open packs the pack table once") {
+  ModelFixture f;
+  REQUIRE(dlc_model_pack_count == 2);
+  CHECK(f.model->num_packed == dlc_model_pack_count);
+  REQUIRE(f.model->packed != nullptr);
+  for (int64_t i = 0; i < f.model->num_packed; ++i) {
+    CHECK(f.model->packed[i] != nullptr);
+    CHECK(dlc_rt_packed_b_level(f.model->packed[i]) == dlc_rt_detect_isa());
+  }
+  // Runs use the packed forms made at open: they do not change.
+  void *first = f.model->packed[0];
+  FakeRun r(5);
+  REQUIRE(r.run(f.model, &f.err) == DLC_OK);
+  r.check_results();
+  CHECK(f.model->packed[0] == first);
+}
+
+TEST_CASE("abi: an empty pack table") {
+  // What the compiler emits for a model without constant GEMM operands: a
+  // one-entry dummy table and a count of 0.
+  const float dummy_data[1] = {0};
+  const dlc_pack_source dummy[1] = {{dummy_data, 1, 1, 1, 1}};
+  for (const dlc_pack_source *table :
+       {dummy, (const dlc_pack_source *)nullptr}) {
+    dlc_model *m = nullptr;
+    dlc_error err;
+    REQUIRE(dlc_model_open_impl(dlc_model_metadata, table, 0, &m, &err) ==
+            DLC_OK);
+    REQUIRE(m != nullptr);
+    CHECK(m->num_packed == 0);
+    CHECK(m->packed != nullptr); // the entry always gets a valid array
+    CHECK(dlc_model_num_inputs(m) == 3);
+    dlc_model_close(m);
+  }
+}
+
+TEST_CASE("abi: a malformed pack table fails open cleanly") {
+  const float data[4] = {1, 2, 3, 4};
+  const dlc_pack_source good = {data, 2, 2, 2, 1};
+  struct Case {
+    dlc_pack_source table[2];
+    int64_t count;
+    const char *message;
+  } cases[] = {
+      {{good, good}, -1, "malformed model pack table (-1 entries)"},
+      {{good, {data, -2, 2, 2, 1}},
+       2,
+       "malformed model pack table entry 1 (-2 x 2)"},
+      {{{data, 2, -1, 2, 1}, good},
+       2,
+       "malformed model pack table entry 0 (2 x -1)"},
+      {{good, {nullptr, 2, 2, 2, 1}},
+       2,
+       "malformed model pack table entry 1 (2 x 2, NULL data)"},
+  };
+  for (const Case &c : cases) {
+    dlc_model *m = reinterpret_cast<dlc_model *>(&m);
+    dlc_error err;
+    CHECK(dlc_model_open_impl(dlc_model_metadata, c.table, c.count, &m, &err) ==
+          DLC_ERROR_INTERNAL);
+    CHECK(m == nullptr);
+    CHECK(message(err) == c.message);
+  }
+  dlc_model *m = nullptr;
+  dlc_error err;
+  CHECK(dlc_model_open_impl(dlc_model_metadata, nullptr, 1, &m, &err) ==
+        DLC_ERROR_INTERNAL);
+  CHECK(m == nullptr);
+  CHECK(message(err) == "malformed model pack table (1 entries, NULL table)");
+  // Bad metadata is still reported as such, before the table is looked at.
+  CHECK(dlc_model_open_impl("dlc-model 2\n", cases[0].table, -1, &m, &err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(m == nullptr);
+  // A matrix too large to pack after one that packed: out of memory, and
+  // the one already packed is freed.
+  const dlc_pack_source huge[2] = {good, {data, INT64_MAX / 2, 1 << 20, 1, 1}};
+  CHECK(dlc_model_open_impl(dlc_model_metadata, huge, 2, &m, &err) ==
+        DLC_ERROR_OUT_OF_MEMORY);
+  CHECK(m == nullptr);
+  CHECK(message(err) == "out of memory packing weight 1 (4611686018427387903 "
+                        "x 1048576)");
+  // Empty matrices are fine (nothing to pack).
+  const dlc_pack_source empties[2] = {{nullptr, 0, 4, 4, 1},
+                                      {nullptr, 3, 0, 0, 1}};
+  REQUIRE(dlc_model_open_impl(dlc_model_metadata, empties, 2, &m, &err) ==
+          DLC_OK);
+  CHECK(m->num_packed == 2);
+  dlc_model_close(m);
+}
+
+TEST_CASE("abi: a model without packed weights is not run") {
+  // dlc_parse_metadata alone makes no packed forms; the entry needs them.
+  dlc_model *m = nullptr;
+  REQUIRE(parse(dlc_model_metadata, &m) == DLC_OK);
+  FakeRun r;
+  dlc_error err;
+  CHECK(r.run(m, &err) == DLC_ERROR_INTERNAL);
+  CHECK(message(err) ==
+        "model was not opened by dlc_model_open (no packed weights)");
+  CHECK(r.count == -1);
+  dlc_free_model(m);
+}
+
 TEST_CASE("abi: a correct run") {
   ModelFixture f;
   FakeRun r(0);
@@ -581,6 +688,8 @@ TEST_CASE("abi: dynamic output shapes are refused") {
   dlc_free_model(m);
 }
 
+// Every run goes through dlc_rt_sgemm_packed on the model's shared packed
+// forms (see fake_model.c).
 TEST_CASE("abi: concurrent runs on one model") {
   ModelFixture f;
   constexpr int kThreads = 8, kRuns = 100;

@@ -30,6 +30,34 @@ DLC_INTERNAL void dlc_rt_sgemm(int64_t batch, int64_t M, int64_t N, int64_t K,
                                int64_t b_rs, int64_t b_cs, float *C,
                                int64_t c_bs, int64_t c_rs, int64_t c_cs);
 
+/* One constant right-hand GEMM operand of a compiled model: a K x N float32
+ * matrix at data with element strides rs (row) and cs (column). The model
+ * object defines (hidden, like dlc_model_metadata)
+ *
+ *   const dlc_pack_source dlc_model_pack_table[];  (a dummy entry if empty)
+ *   const int64_t dlc_model_pack_count;
+ *
+ * dlc_model_open packs every entry once; dlc_model_entry(args, packed)
+ * receives packed[i], the packed form of entry i, for dlc_rt_sgemm_packed.
+ * data must stay valid while the model is open (it is the model's own
+ * constant): the packed form keeps pointing at it for fallbacks. */
+typedef struct {
+  const float *data;
+  int64_t k, n, rs, cs;
+} dlc_pack_source;
+
+/* C[b] += A[b] * B for b in [0, batch), where B is the K x N matrix of a
+ * packed form (same B for every batch): A is MxK, C is MxN, with arbitrary
+ * element strides as in dlc_rt_sgemm. N and K must be those of the packed
+ * matrix; a mismatch (a compiler bug) never reads outside B: the product
+ * then uses the original matrix over min(N, n) columns and min(K, k) rows.
+ * A NULL packed_b returns without touching C. */
+DLC_INTERNAL void dlc_rt_sgemm_packed(int64_t batch, int64_t M, int64_t N,
+                                      int64_t K, const float *A, int64_t a_bs,
+                                      int64_t a_rs, int64_t a_cs,
+                                      const void *packed_b, float *C,
+                                      int64_t c_bs, int64_t c_rs, int64_t c_cs);
+
 /* out += conv2d(in, w): in is [N, C, H, W] already padded, w is
  * [F, C/groups, KH, KW], out is [N, F, OH, OW]; float32, contiguous
  * row-major. OH = (H - dil_h*(KH-1) - 1)/stride_h + 1, same for OW.

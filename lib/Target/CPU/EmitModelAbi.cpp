@@ -23,6 +23,7 @@ using namespace mlir;
 namespace {
 
 constexpr StringLiteral kMetadataAttr = "dlc.model_metadata";
+constexpr StringLiteral kPackTableAttr = "dlc.pack_table";
 constexpr StringLiteral kEntryTarget = "_mlir_ciface_main_graph";
 
 /// One metadata line: `<name_len> <name> <code> <bits> <rank> <dims...>`,
@@ -86,6 +87,44 @@ struct RecordModelMetadataPass
   }
 };
 
+/// const dlc_pack_source dlc_model_pack_table[] = {{data, k, n, rs, cs}...};
+/// const int64_t dlc_model_pack_count = N;  (one zero entry when N is 0)
+void emitPackTable(OpBuilder &b, Location loc, ArrayAttr entries) {
+  MLIRContext *ctx = b.getContext();
+  auto ptrType = LLVM::LLVMPointerType::get(ctx);
+  auto i64 = b.getI64Type();
+  auto entryType =
+      LLVM::LLVMStructType::getLiteral(ctx, {ptrType, i64, i64, i64, i64});
+  auto tableType =
+      LLVM::LLVMArrayType::get(entryType, std::max<size_t>(1, entries.size()));
+  auto table = b.create<LLVM::GlobalOp>(loc, tableType, /*isConstant=*/true,
+                                        LLVM::Linkage::External,
+                                        "dlc_model_pack_table", Attribute());
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(b.createBlock(&table.getInitializerRegion()));
+    Value array = b.create<LLVM::ZeroOp>(loc, tableType);
+    for (auto [i, attr] : llvm::enumerate(entries)) {
+      auto entry = cast<DictionaryAttr>(attr);
+      Value value = b.create<LLVM::UndefOp>(loc, entryType);
+      Value data = b.create<LLVM::AddressOfOp>(
+          loc, ptrType, entry.getAs<FlatSymbolRefAttr>("global").getValue());
+      value = b.create<LLVM::InsertValueOp>(loc, value, data, 0);
+      static constexpr StringLiteral fields[] = {"k", "n", "rs", "cs"};
+      for (auto [field, name] : llvm::enumerate(fields)) {
+        Value v = b.create<LLVM::ConstantOp>(loc, i64,
+                                             entry.getAs<IntegerAttr>(name));
+        value = b.create<LLVM::InsertValueOp>(loc, value, v, field + 1);
+      }
+      array = b.create<LLVM::InsertValueOp>(loc, array, value, i);
+    }
+    b.create<LLVM::ReturnOp>(loc, array);
+  }
+  b.create<LLVM::GlobalOp>(loc, i64, /*isConstant=*/true,
+                           LLVM::Linkage::External, "dlc_model_pack_count",
+                           b.getI64IntegerAttr(entries.size()));
+}
+
 struct EmitModelAbiPass : dlc::impl::EmitModelAbiBase<EmitModelAbiPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
@@ -112,21 +151,34 @@ struct EmitModelAbiPass : dlc::impl::EmitModelAbiBase<EmitModelAbiPass> {
                              LLVM::Linkage::External, "dlc_model_metadata",
                              b.getStringAttr(text));
 
-    // void dlc_model_entry(void **args) { target(args[0], args[1], ...); }
+    // The constant GEMM operands the runtime packs at open (see
+    // dlc-linalg-to-microkernels); main_graph then takes the packed array
+    // as its last argument.
+    auto packTable = module->getAttrOfType<ArrayAttr>(kPackTableAttr);
+    emitPackTable(b, loc, packTable ? packTable : b.getArrayAttr({}));
+
+    // void dlc_model_entry(void **args, void *const *packed) {
+    //   target(args[0], args[1], ..., [packed]);
+    // }
     auto voidType = LLVM::LLVMVoidType::get(ctx);
     auto entry = b.create<LLVM::LLVMFuncOp>(
-        loc, "dlc_model_entry", LLVM::LLVMFunctionType::get(voidType, ptrType));
+        loc, "dlc_model_entry",
+        LLVM::LLVMFunctionType::get(voidType, {ptrType, ptrType}));
     Block *body = entry.addEntryBlock(b);
     b.setInsertionPointToStart(body);
     SmallVector<Value> args;
-    for (unsigned i = 0; i < target.getNumArguments(); ++i) {
+    unsigned numTensors = target.getNumArguments() - (packTable ? 1 : 0);
+    for (unsigned i = 0; i < numTensors; ++i) {
       Value slot =
           b.create<LLVM::GEPOp>(loc, ptrType, ptrType, body->getArgument(0),
                                 ArrayRef<LLVM::GEPArg>{(int32_t)i});
       args.push_back(b.create<LLVM::LoadOp>(loc, ptrType, slot));
     }
+    if (packTable)
+      args.push_back(body->getArgument(1));
     b.create<LLVM::CallOp>(loc, target, args);
     b.create<LLVM::ReturnOp>(loc, ValueRange{});
+    module->removeAttr(kPackTableAttr);
     module->removeAttr(kMetadataAttr);
   }
 };

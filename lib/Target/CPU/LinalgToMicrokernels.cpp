@@ -27,6 +27,7 @@ using namespace mlir;
 namespace {
 
 constexpr StringLiteral kSgemm = "dlc_rt_sgemm";
+constexpr StringLiteral kSgemmPacked = "dlc_rt_sgemm_packed";
 constexpr StringLiteral kConv2d = "dlc_rt_conv2d";
 
 /// A strided f32 buffer, taken apart for a C call.
@@ -91,9 +92,53 @@ void callKernel(OpBuilder &b, Location loc, StringRef name,
   b.create<func::CallOp>(loc, name, TypeRange{}, args);
 }
 
-/// C[b] += A[b] * B[b] for linalg.matmul and linalg.batch_matmul.
+/// The constant right-hand GEMM operands of `main_graph`, which the runtime
+/// packs once when the model is opened. `main_graph` gets a trailing
+/// `!llvm.ptr` argument: the array of packed forms, in table order.
+struct PackTable {
+  func::FuncOp graph; // null: not compiling a model, pack nothing
+  Value packedArg;
+  llvm::StringMap<int32_t> indices;
+  SmallVector<Attribute> entries;
+
+  /// The packed form of constant global `global` (a K x N identity-layout
+  /// f32 memref), or null when `b` is not such a global.
+  Value lookup(OpBuilder &b, Location loc, Value operand) {
+    auto get = operand.getDefiningOp<memref::GetGlobalOp>();
+    if (!graph || !get || get->getParentOfType<func::FuncOp>() != graph)
+      return {};
+    auto module = graph->getParentOfType<ModuleOp>();
+    auto global = module.lookupSymbol<memref::GlobalOp>(get.getNameAttr());
+    auto type = get.getType();
+    if (!global || !global.getConstant() || type.getRank() != 2 ||
+        !type.hasStaticShape() || !type.getLayout().isIdentity())
+      return {};
+    auto [it, inserted] =
+        indices.try_emplace(get.getName(), (int32_t)entries.size());
+    if (inserted) {
+      MLIRContext *ctx = b.getContext();
+      auto i64 = [&](int64_t v) { return b.getI64IntegerAttr(v); };
+      entries.push_back(DictionaryAttr::get(
+          ctx, {b.getNamedAttr("global", get.getNameAttr()),
+                b.getNamedAttr("k", i64(type.getDimSize(0))),
+                b.getNamedAttr("n", i64(type.getDimSize(1))),
+                b.getNamedAttr("rs", i64(type.getDimSize(1))),
+                b.getNamedAttr("cs", i64(1))}));
+    }
+    auto ptrType = LLVM::LLVMPointerType::get(b.getContext());
+    Value slot = b.create<LLVM::GEPOp>(loc, ptrType, ptrType, packedArg,
+                                       ArrayRef<LLVM::GEPArg>{it->second});
+    return b.create<LLVM::LoadOp>(loc, ptrType, slot);
+  }
+};
+
+/// C[b] += A[b] * B[b] for linalg.matmul and linalg.batch_matmul; a
+/// constant B of a plain matmul uses the runtime's packed copy.
 template <typename OpTy> struct MatmulToSgemm : OpRewritePattern<OpTy> {
-  using OpRewritePattern<OpTy>::OpRewritePattern;
+  MatmulToSgemm(MLIRContext *ctx, PackTable &table)
+      : OpRewritePattern<OpTy>(ctx), table(table) {}
+  PackTable &table;
+
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     Value a = op.getDpsInputs()[0], b = op.getDpsInputs()[1],
@@ -102,8 +147,31 @@ template <typename OpTy> struct MatmulToSgemm : OpRewritePattern<OpTy> {
         !isF32Memref(c))
       return failure();
     Location loc = op.getLoc();
-    Strided sa = decompose(rewriter, loc, a), sb = decompose(rewriter, loc, b),
-            sc = decompose(rewriter, loc, c);
+    Strided sa = decompose(rewriter, loc, a), sc = decompose(rewriter, loc, c);
+    if (Value packed = table.lookup(rewriter, loc, b)) {
+      auto type = cast<MemRefType>(b.getType());
+      Value zero = rewriter.create<arith::ConstantIntOp>(loc, 0, 64);
+      auto constant = [&](int64_t v) -> Value {
+        return rewriter.create<arith::ConstantIntOp>(loc, v, 64);
+      };
+      SmallVector<Value> args = {constant(1),
+                                 sa.sizes[0],
+                                 constant(type.getDimSize(1)),
+                                 constant(type.getDimSize(0)),
+                                 sa.pointer,
+                                 zero,
+                                 sa.strides[0],
+                                 sa.strides[1],
+                                 packed,
+                                 sc.pointer,
+                                 zero,
+                                 sc.strides[0],
+                                 sc.strides[1]};
+      callKernel(rewriter, loc, kSgemmPacked, args);
+      rewriter.eraseOp(op);
+      return success();
+    }
+    Strided sb = decompose(rewriter, loc, b);
     bool batched = sa.sizes.size() == 3;
     Value zero = rewriter.create<arith::ConstantIntOp>(loc, 0, 64);
     Value one = rewriter.create<arith::ConstantIntOp>(loc, 1, 64);
@@ -207,14 +275,32 @@ struct LinalgToMicrokernelsPass
               linalg::Conv2DNgchwGfchwOp>(op))
         ops.push_back(op);
     });
-    RewritePatternSet patterns(&getContext());
+    ModuleOp module = getOperation();
+    MLIRContext *ctx = &getContext();
+    PackTable table;
+    if ((table.graph = module.lookupSymbol<func::FuncOp>("main_graph")) &&
+        !table.graph.isExternal()) {
+      unsigned index = table.graph.getNumArguments();
+      table.graph.insertArgument(
+          index, LLVM::LLVMPointerType::get(ctx),
+          DictionaryAttr::get(
+              ctx, {NamedAttribute(StringAttr::get(ctx, "dlc.packed"),
+                                   UnitAttr::get(ctx))}),
+          table.graph.getLoc());
+      table.packedArg = table.graph.getArgument(index);
+    } else {
+      table.graph = {};
+    }
+    RewritePatternSet patterns(ctx);
     patterns.add<MatmulToSgemm<linalg::MatmulOp>,
-                 MatmulToSgemm<linalg::BatchMatmulOp>,
-                 ConvToKernel<linalg::Conv2DNchwFchwOp>,
-                 ConvToKernel<linalg::Conv2DNgchwGfchwOp>>(&getContext());
+                 MatmulToSgemm<linalg::BatchMatmulOp>>(ctx, table);
+    patterns.add<ConvToKernel<linalg::Conv2DNchwFchwOp>,
+                 ConvToKernel<linalg::Conv2DNgchwGfchwOp>>(ctx);
     GreedyRewriteConfig config;
     config.strictMode = GreedyRewriteStrictness::ExistingOps;
     (void)applyOpPatternsAndFold(ops, std::move(patterns), config);
+    if (table.graph)
+      module->setAttr("dlc.pack_table", ArrayAttr::get(ctx, table.entries));
   }
 };
 
