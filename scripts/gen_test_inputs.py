@@ -166,6 +166,34 @@ def make_external(location: str) -> onnx.ModelProto:
 # --------------------------------------------------------------------------- write
 
 
+def make_malformed() -> dict:
+    """Graphs whose shapes or inputs contradict the op: each must give a
+    clear error naming the node, never a crash."""
+    mm = model(
+        [helper.make_node("MatMul", ["a", "b"], ["out"], name="mm")],
+        "matmul_k_mismatch", [f32("a", [2, 3]), f32("b", [4, 5])],
+        [f32("out", [2, 5])], check=False)
+    conv = model(
+        [helper.make_node("Conv", ["x", "w"], ["out"], name="conv")],
+        "conv_channels", [f32("x", [1, 3, 8, 8]), f32("w", [4, 2, 3, 3])],
+        [f32("out", [1, 4, 6, 6])], check=False)
+    big = model(
+        [helper.make_node("Conv", ["x", "w"], ["out"], name="bigconv")],
+        "conv_kernel_too_large", [f32("x", [1, 1, 2, 2]), f32("w", [1, 1, 3, 3])],
+        [f32("out", [1, 1, 1, 1])], check=False)
+    gemm = model(
+        [helper.make_node("Gemm", ["a", "", "c"], ["out"], name="gemm")],
+        "gemm_missing_b", [f32("a", [2, 3]), f32("c", [2, 4])],
+        [f32("out", [2, 4])], check=False)
+    bias = model(
+        [helper.make_node("Gemm", ["a", "b", "c"], ["out"], name="gemm_bias")],
+        "gemm_bad_bias", [f32("a", [2, 3]), f32("b", [3, 4]), f32("c", [3])],
+        [f32("out", [2, 4])], check=False)
+    return {"matmul_k_mismatch": mm, "conv_channels": conv,
+            "conv_kernel_too_large": big, "gemm_missing_b": gemm,
+            "gemm_bad_bias": bias}
+
+
 def generate(root: pathlib.Path) -> None:
     out = Writer(root)
 
@@ -208,6 +236,9 @@ def generate(root: pathlib.Path) -> None:
     # Bad graphs.
     out.write("mystery.onnx", make_mystery().SerializeToString())
     out.write("dangling.onnx", make_dangling().SerializeToString())
+
+    for name, m in make_malformed().items():
+        out.write(f"malformed/{name}.onnx", m.SerializeToString())
 
     # A symbolic dimension.
     dynamic = make_dynamic()

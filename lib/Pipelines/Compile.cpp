@@ -68,7 +68,13 @@ public:
       : path(std::move(path)), handler(&context, [this](Diagnostic &diag) {
           if (diag.getSeverity() != DiagnosticSeverity::Error)
             return success();
-          messages += this->path + ": " + diag.str() + "\n";
+          // Ops a node became carry the node's name as their location;
+          // name it unless the message already does.
+          std::string message = diag.str();
+          auto name = dyn_cast<NameLoc>(diag.getLocation());
+          if (name && !StringRef(message).starts_with("node '"))
+            message = "node '" + name.getName().str() + "': " + message;
+          messages += this->path + ": " + message + "\n";
           for (const Diagnostic &note : diag.getNotes())
             messages += this->path + ": note: " + note.str() + "\n";
           return success();

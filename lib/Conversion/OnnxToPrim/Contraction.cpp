@@ -7,6 +7,18 @@ using namespace dlc::onnx_to_prim;
 
 namespace {
 
+/// Rejects [.., M, K] x [.., K', N] with static K != K' before prim.matmul
+/// (whose type inference would otherwise fail on the user's model).
+LogicalResult checkContraction(NodeContext &ctx, Value lhs, Value rhs) {
+  auto l = cast<RankedTensorType>(lhs.getType());
+  auto r = cast<RankedTensorType>(rhs.getType());
+  int64_t k = l.getDimSize(l.getRank() - 1), k2 = r.getDimSize(r.getRank() - 2);
+  if (!ShapedType::isDynamic(k) && !ShapedType::isDynamic(k2) && k != k2)
+    return ctx.fail("contraction dims differ: " + Twine(k) + " vs " +
+                    Twine(k2));
+  return success();
+}
+
 FailureOr<Results> convertMatMul(NodeContext &ctx) {
   if (ctx.numInputs() != 2)
     return ctx.failure<Results>("expects 2 inputs");
@@ -44,6 +56,8 @@ FailureOr<Results> convertMatMul(NodeContext &ctx) {
   };
   a = withBatch(a, at);
   b = withBatch(b, bt);
+  if (failed(checkContraction(ctx, a, b)))
+    return failure();
   Value product = ctx.b.create<prim::MatmulOp>(ctx.loc, a, b);
   if (!squeezeM && !squeezeN)
     return Results{product};
@@ -68,6 +82,8 @@ FailureOr<Results> convertGemm(NodeContext &ctx) {
     a = transpose2d(ctx.b, ctx.loc, a);
   if (ctx.intAttr("transB", 0))
     b = transpose2d(ctx.b, ctx.loc, b);
+  if (failed(checkContraction(ctx, a, b)))
+    return failure();
   Value y = ctx.b.create<prim::MatmulOp>(ctx.loc, a, b);
   double alpha = ctx.floatAttr("alpha", 1.0f),
          beta = ctx.floatAttr("beta", 1.0f);
@@ -195,7 +211,24 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
     x = ctx.b.create<prim::PadOp>(ctx.loc, x, ctx.b.getDenseI64ArrayAttr(lo),
                                   ctx.b.getDenseI64ArrayAttr(hi),
                                   ctx.b.getFloatAttr(xt.getElementType(), 0.0));
-  auto groups = ctx.intAttr("group", 1);
+  // Check what prim.conv's type inference relies on.
+  int64_t groups = ctx.intAttr("group", 1);
+  int64_t channels = xt.getDimSize(1), features = wt.getDimSize(0);
+  if (groups < 1 || ShapedType::isDynamic(channels) ||
+      ShapedType::isDynamic(features) || channels % groups != 0 ||
+      channels / groups != wt.getDimSize(1) || features % groups != 0)
+    return ctx.failure<Results>(
+        "X has " + Twine(channels) + " channels and W is [" + Twine(features) +
+        ", " + Twine(wt.getDimSize(1)) +
+        ", ...]: they do not fit group=" + Twine(groups));
+  auto padded = cast<RankedTensorType>(x.getType());
+  auto filter = cast<RankedTensorType>(w.getType());
+  for (int64_t i = 0; i < 2; ++i) {
+    int64_t size = padded.getDimSize(2 + i);
+    int64_t span = dilations[i] * (filter.getDimSize(2 + i) - 1) + 1;
+    if (!ShapedType::isDynamic(size) && span > size)
+      return ctx.failure<Results>("the kernel is larger than the padded input");
+  }
   Value y = ctx.b.create<prim::ConvOp>(
       ctx.loc, x, w, ctx.b.getDenseI64ArrayAttr(strides),
       ctx.b.getDenseI64ArrayAttr(dilations), ctx.b.getI64IntegerAttr(groups));
@@ -219,6 +252,6 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
 
 void dlc::onnx_to_prim::addContractionRules(RuleTable &table) {
   table.add("MatMul", 1, convertMatMul);
-  table.add("Gemm", 1, convertGemm);
-  table.add("Conv", 1, convertConv);
+  table.add("Gemm", 1, convertGemm, {2});
+  table.add("Conv", 1, convertConv, {2});
 }

@@ -293,7 +293,7 @@ void dlc::onnx_to_prim::addElementwiseRules(RuleTable &table) {
               return ctx.b.create<prim::MulOp>(
                   ctx.loc, x, hardSigmoid(ctx, x, 1.0 / 6.0, 0.5));
             }));
-  table.add("Clip", 1, convertClip);
+  table.add("Clip", 1, convertClip, {1, 2});
   table.add("Cast", 1, convertCast);
-  table.add("Dropout", 1, convertDropout);
+  table.add("Dropout", 1, convertDropout, {1, 2});
 }

@@ -157,5 +157,5 @@ void dlc::onnx_to_prim::addNormalizationRules(RuleTable &table) {
   table.add("Softmax", 1, softmaxRule(false));
   table.add("LogSoftmax", 1, softmaxRule(true));
   table.add("BatchNormalization", 1, convertBatchNorm);
-  table.add("LayerNormalization", 17, convertLayerNorm);
+  table.add("LayerNormalization", 17, convertLayerNorm, {2});
 }

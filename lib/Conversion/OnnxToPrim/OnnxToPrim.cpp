@@ -68,27 +68,33 @@ LogicalResult NodeContext::fail(const Twine &message) const {
 // RuleTable
 //===----------------------------------------------------------------------===//
 
-void RuleTable::add(StringRef opType, int64_t sinceVersion, Rule rule) {
+void RuleTable::add(StringRef opType, int64_t sinceVersion, Rule rule,
+                    std::initializer_list<unsigned> optionalInputs) {
+  uint32_t mask = 0;
+  for (unsigned i : optionalInputs)
+    mask |= 1u << i;
   auto &entries = rules[opType];
-  entries.emplace_back(sinceVersion, std::move(rule));
-  llvm::sort(entries,
-             [](const auto &a, const auto &b) { return a.first < b.first; });
+  entries.push_back({sinceVersion, std::move(rule), mask});
+  llvm::sort(entries, [](const Entry &a, const Entry &b) {
+    return a.sinceVersion < b.sinceVersion;
+  });
 }
 
-const Rule *RuleTable::lookup(StringRef opType, int64_t version) const {
+const RuleTable::Entry *RuleTable::lookup(StringRef opType,
+                                          int64_t version) const {
   auto it = rules.find(opType);
   if (it == rules.end())
     return nullptr;
-  const Rule *best = nullptr;
-  for (const auto &[since, rule] : it->second)
-    if (since <= version)
-      best = &rule;
+  const Entry *best = nullptr;
+  for (const Entry &entry : it->second)
+    if (entry.sinceVersion <= version)
+      best = &entry;
   return best;
 }
 
 int64_t RuleTable::oldestVersion(StringRef opType) const {
   auto it = rules.find(opType);
-  return it == rules.end() ? -1 : it->second.front().first;
+  return it == rules.end() ? -1 : it->second.front().sinceVersion;
 }
 
 const RuleTable &dlc::onnx_to_prim::getRuleTable() {
@@ -278,8 +284,14 @@ struct ConvertOnnxToPrimPass
     if (!hasOnnxToPrimRule(node.getOpType(), node.getDomain(),
                            node.getVersion(), reason))
       return ctx.fail(reason);
-    const Rule *rule = table.lookup(node.getOpType(), node.getVersion());
-    FailureOr<Results> results = (*rule)(ctx);
+    const RuleTable::Entry *entry =
+        table.lookup(node.getOpType(), node.getVersion());
+    if (ctx.numInputs() == 0 && node.getOpType() != "Constant")
+      return ctx.fail("expects inputs, has none");
+    for (size_t i = 0; i < ctx.numInputs(); ++i)
+      if (!ctx.hasInput(i) && !(i < 32 && (entry->optionalInputs >> i) & 1))
+        return ctx.fail("input " + Twine(i) + " is required");
+    FailureOr<Results> results = entry->rule(ctx);
     if (failed(results))
       return failure();
     for (auto [i, result] : llvm::enumerate(node.getResults())) {

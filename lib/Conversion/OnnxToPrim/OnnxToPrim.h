@@ -65,14 +65,23 @@ using Rule = std::function<mlir::FailureOr<Results>(NodeContext &)>;
 
 class RuleTable {
 public:
-  void add(llvm::StringRef opType, int64_t sinceVersion, Rule rule);
-  /// The rule with the greatest since version <= `version`, or null.
-  const Rule *lookup(llvm::StringRef opType, int64_t version) const;
+  struct Entry {
+    int64_t sinceVersion;
+    Rule rule;
+    /// Bit i set: input i may be absent (an `onnx.none`). Any other absent
+    /// input is rejected before the rule runs.
+    uint32_t optionalInputs;
+  };
+
+  void add(llvm::StringRef opType, int64_t sinceVersion, Rule rule,
+           std::initializer_list<unsigned> optionalInputs = {});
+  /// The entry with the greatest since version <= `version`, or null.
+  const Entry *lookup(llvm::StringRef opType, int64_t version) const;
   /// Oldest version any rule of `opType` handles, or -1 if none.
   int64_t oldestVersion(llvm::StringRef opType) const;
 
 private:
-  llvm::StringMap<std::vector<std::pair<int64_t, Rule>>> rules;
+  llvm::StringMap<std::vector<Entry>> rules;
 };
 
 /// The table with every family registered.

@@ -61,7 +61,7 @@ Rule reductionRule(Reduction kind, int64_t axesInputSince) {
 } // namespace
 
 void dlc::onnx_to_prim::addReductionRules(RuleTable &table) {
-  table.add("ReduceSum", 1, reductionRule(Reduction::Sum, 13));
-  table.add("ReduceMean", 1, reductionRule(Reduction::Mean, 18));
-  table.add("ReduceMax", 1, reductionRule(Reduction::Max, 18));
+  table.add("ReduceSum", 1, reductionRule(Reduction::Sum, 13), {1});
+  table.add("ReduceMean", 1, reductionRule(Reduction::Mean, 18), {1});
+  table.add("ReduceMax", 1, reductionRule(Reduction::Max, 18), {1});
 }

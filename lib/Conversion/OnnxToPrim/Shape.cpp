@@ -234,6 +234,6 @@ void dlc::onnx_to_prim::addShapeRules(RuleTable &table) {
   table.add("Reshape", 1, convertReshape); // shape attr before 5, input after
   table.add("Transpose", 1, convertTranspose);
   table.add("Concat", 1, convertConcat);
-  table.add("Squeeze", 1, convertSqueeze);     // axes input since 13
-  table.add("Unsqueeze", 1, convertUnsqueeze); // axes input since 13
+  table.add("Squeeze", 1, convertSqueeze, {1});     // axes input since 13
+  table.add("Unsqueeze", 1, convertUnsqueeze, {1}); // axes input since 13
 }
