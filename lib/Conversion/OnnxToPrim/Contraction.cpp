@@ -170,10 +170,10 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
   if (ctx.numInputs() < 2)
     return ctx.failure<Results>("expects inputs X and W");
   auto xt = ctx.inputType(0), wt = ctx.inputType(1);
-  if (xt.getRank() != wt.getRank() || (xt.getRank() != 3 && xt.getRank() != 4))
+  if (xt.getRank() != wt.getRank() || xt.getRank() < 3 || xt.getRank() > 5)
     return ctx.failure<Results>(
-        "only 1-D and 2-D convolutions are supported (X has rank " +
-        Twine(xt.getRank()) + ")");
+        "only 1-D to 3-D convolutions are supported (X has rank " +
+        Twine(xt.getRank()) + ", W rank " + Twine(wt.getRank()) + ")");
   if (xt.getElementType() != wt.getElementType() ||
       !isa<FloatType>(xt.getElementType()))
     return ctx.failure<Results>("X and W must be of one float type");
@@ -191,20 +191,20 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
   SmallVector<int64_t> strides = window->strides, dilations = window->dilations;
   const SmallVector<int64_t> *pads = &window->pads;
   Value x = ctx.input(0), w = ctx.input(1);
-  SmallVector<int64_t> lo(2, 0), hi(2, 0);
+  SmallVector<int64_t> lo = {0, 0}, hi = {0, 0};
+  lo.append(pads->begin(), pads->begin() + spatial);
+  hi.append(pads->begin() + spatial, pads->end());
   if (spatial == 1) {
-    // A 1-D convolution is a 2-D one over height 1.
+    // A 1-D convolution is a 2-D one over height 1 (which the 2-D kernels
+    // of the runtime then run).
     x = reshape(ctx.b, ctx.loc, x,
                 {xt.getDimSize(0), xt.getDimSize(1), 1, xt.getDimSize(2)});
     w = reshape(ctx.b, ctx.loc, w,
                 {wt.getDimSize(0), wt.getDimSize(1), 1, wt.getDimSize(2)});
     strides.insert(strides.begin(), 1);
     dilations.insert(dilations.begin(), 1);
-    lo = {0, 0, 0, (*pads)[0]};
-    hi = {0, 0, 0, (*pads)[1]};
-  } else {
-    lo = {0, 0, (*pads)[0], (*pads)[1]};
-    hi = {0, 0, (*pads)[2], (*pads)[3]};
+    lo.insert(lo.begin() + 2, 0);
+    hi.insert(hi.begin() + 2, 0);
   }
   if (llvm::any_of(lo, [](int64_t p) { return p != 0; }) ||
       llvm::any_of(hi, [](int64_t p) { return p != 0; }))
@@ -223,7 +223,7 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
         ", ...]: they do not fit group=" + Twine(groups));
   auto padded = cast<RankedTensorType>(x.getType());
   auto filter = cast<RankedTensorType>(w.getType());
-  for (int64_t i = 0; i < 2; ++i) {
+  for (int64_t i = 0; i < padded.getRank() - 2; ++i) {
     int64_t size = padded.getDimSize(2 + i);
     int64_t span = dilations[i] * (filter.getDimSize(2 + i) - 1) + 1;
     if (!ShapedType::isDynamic(size) && span > size)
@@ -237,8 +237,9 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
     auto bt = ctx.inputType(2);
     if (bt.getRank() != 1)
       return ctx.failure<Results>("bias B must be 1-D");
-    Value bias =
-        reshape(ctx.b, ctx.loc, ctx.input(2), {bt.getDimSize(0), 1, 1});
+    SmallVector<int64_t> biasShape(yt.getRank() - 1, 1);
+    biasShape[0] = bt.getDimSize(0);
+    Value bias = reshape(ctx.b, ctx.loc, ctx.input(2), biasShape);
     y = ctx.b.create<prim::AddOp>(
         ctx.loc, y, broadcastTo(ctx.b, ctx.loc, bias, yt.getShape()));
   }

@@ -630,6 +630,68 @@ struct MatmulLowering : OpConversionPattern<prim::MatmulOp> {
   }
 };
 
+/// A grouped convolution of any spatial rank as one linalg.generic over
+/// [N, G, C, S...] x [G, F, C, K...] -> [N, G, F, O...]. 2-D convolutions use
+/// linalg's named ops instead, which the runtime's kernels replace.
+Value genericConv(OpBuilder &b, prim::ConvOp op, Value input, Value filter,
+                  RankedTensorType outType) {
+  Location loc = op.getLoc();
+  int64_t groups = op.getGroups(), spatial = outType.getRank() - 2;
+  Type et = outType.getElementType();
+  auto in = cast<RankedTensorType>(input.getType()).getShape();
+  auto w = cast<RankedTensorType>(filter.getType()).getShape();
+  auto out = outType.getShape();
+  // Split the channel dim of each operand into [groups, per group].
+  auto split = [&](Value v, ArrayRef<int64_t> shape, int64_t dim) -> Value {
+    SmallVector<int64_t> newShape(shape.take_front(dim));
+    newShape.append({groups, shape[dim] / groups});
+    newShape.append(shape.begin() + dim + 1, shape.end());
+    SmallVector<ReassociationIndices> r;
+    for (int64_t d = 0; d < (int64_t)shape.size(); ++d)
+      r.push_back(d < dim    ? ReassociationIndices{d}
+                  : d == dim ? ReassociationIndices{d, d + 1}
+                             : ReassociationIndices{d + 1});
+    return b.create<tensor::ExpandShapeOp>(
+        loc, RankedTensorType::get(newShape, et), v, r);
+  };
+  Value in5 = split(input, in, 1), w5 = split(filter, w, 0);
+  SmallVector<int64_t> outShape = {out[0], groups, out[1] / groups};
+  outShape.append(out.begin() + 2, out.end());
+  auto out5 = RankedTensorType::get(outShape, et);
+  // Loops: n, g, f, o... (parallel), c, k... (reduction).
+  int64_t numLoops = 4 + 2 * spatial;
+  auto d = [&](int64_t i) { return b.getAffineDimExpr(i); };
+  AffineExpr n = d(0), g = d(1), f = d(2), c = d(3 + spatial);
+  SmallVector<AffineExpr> inExprs = {n, g, c}, wExprs = {g, f, c},
+                          outExprs = {n, g, f};
+  for (int64_t i = 0; i < spatial; ++i) {
+    AffineExpr o = d(3 + i), k = d(4 + spatial + i);
+    inExprs.push_back(o * op.getStrides()[i] + k * op.getDilations()[i]);
+    wExprs.push_back(k);
+    outExprs.push_back(o);
+  }
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps = {AffineMap::get(numLoops, 0, inExprs, ctx),
+                                 AffineMap::get(numLoops, 0, wExprs, ctx),
+                                 AffineMap::get(numLoops, 0, outExprs, ctx)};
+  SmallVector<utils::IteratorType> iterators(3 + spatial,
+                                             utils::IteratorType::parallel);
+  iterators.append(1 + spatial, utils::IteratorType::reduction);
+  Value init = filledTensor(b, loc, out5, scalarAttr(b, et, 0));
+  auto conv = b.create<linalg::GenericOp>(
+      loc, out5, ValueRange{in5, w5}, init, maps, iterators,
+      [](OpBuilder &nb, Location l, ValueRange args) {
+        Value product = nb.create<arith::MulFOp>(l, args[0], args[1]);
+        nb.create<linalg::YieldOp>(
+            l, ValueRange{nb.create<arith::AddFOp>(l, args[2], product)});
+      });
+  SmallVector<ReassociationIndices> merge = {{0}, {1, 2}};
+  for (int64_t i = 0; i < spatial; ++i)
+    merge.push_back({3 + i});
+  return b.create<tensor::CollapseShapeOp>(loc, outType, conv.getResult(0),
+                                           merge);
+}
+
 struct ConvLowering : OpConversionPattern<prim::ConvOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(prim::ConvOp op, OpAdaptor adaptor,
@@ -641,6 +703,11 @@ struct ConvLowering : OpConversionPattern<prim::ConvOp> {
     if (!outType.hasStaticShape() || !inType.hasStaticShape() ||
         !filterType.hasStaticShape())
       return rw.notifyMatchFailure(op, "dynamic convolutions are not lowered");
+    if (outType.getRank() != 4) {
+      rw.replaceOp(op, genericConv(rw, op, adaptor.getInput(),
+                                   adaptor.getFilter(), outType));
+      return success();
+    }
     auto strides = rw.getI64TensorAttr(op.getStrides());
     auto dilations = rw.getI64TensorAttr(op.getDilations());
     TypedAttr zero = scalarAttr(rw, outType.getElementType(), 0);

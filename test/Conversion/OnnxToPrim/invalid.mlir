@@ -233,9 +233,9 @@ func.func @gemm_c_rank3(%a: tensor<3x4xf32>, %b: tensor<4x5xf32>, %c: tensor<1x3
 
 // -----
 
-func.func @conv_3d(%x: tensor<1x1x4x4x4xf32>, %w: tensor<1x1x2x2x2xf32>) -> !onnx.value {
-  // expected-error @+1 {{node 'c' (Conv, opset 11): only 1-D and 2-D convolutions are supported (X has rank 5)}}
-  %0 = onnx.node "Conv"(%x, %w) {attrs = {}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4x4xf32>, tensor<1x1x2x2x2xf32>) -> !onnx.value
+func.func @conv_4d(%x: tensor<1x1x4x4x4x4xf32>, %w: tensor<1x1x2x2x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Conv, opset 11): only 1-D to 3-D convolutions are supported (X has rank 6, W rank 6)}}
+  %0 = onnx.node "Conv"(%x, %w) {attrs = {}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4x4x4xf32>, tensor<1x1x2x2x2x2xf32>) -> !onnx.value
   return %0 : !onnx.value
 }
 

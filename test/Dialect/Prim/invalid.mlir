@@ -470,17 +470,17 @@ func.func @matmul_wrong_result(%a: tensor<4x8xf32>, %b: tensor<8x2xf32>) -> tens
 
 // -----
 
-func.func @conv_rank(%x: tensor<1x3x8xf32>, %w: tensor<4x3x3xf32>) -> tensor<1x4x6xf32> {
-  // expected-error @+2 {{prim.conv needs rank-4 input and filter}}
+func.func @conv_rank(%x: tensor<1x3xf32>, %w: tensor<4x3xf32>) -> tensor<1x4xf32> {
+  // expected-error @+2 {{prim.conv needs input and filter of one rank in 3..5}}
   // expected-error @+1 {{'prim.conv' op failed to infer returned types}}
-  %0 = prim.conv %x, %w {strides = array<i64: 1>, dilations = array<i64: 1>, groups = 1 : i64} : (tensor<1x3x8xf32>, tensor<4x3x3xf32>) -> tensor<1x4x6xf32>
-  return %0 : tensor<1x4x6xf32>
+  %0 = prim.conv %x, %w {strides = array<i64>, dilations = array<i64>, groups = 1 : i64} : (tensor<1x3xf32>, tensor<4x3xf32>) -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
 }
 
 // -----
 
 func.func @conv_attr_lengths(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
-  // expected-error @+2 {{prim.conv needs 2 strides, 2 dilations and groups >= 1}}
+  // expected-error @+2 {{prim.conv needs strides and dilations per spatial dim and groups >= 1}}
   // expected-error @+1 {{'prim.conv' op failed to infer returned types}}
   %0 = prim.conv %x, %w {strides = array<i64: 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
   return %0 : tensor<1x4x6x6xf32>
@@ -489,7 +489,7 @@ func.func @conv_attr_lengths(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -
 // -----
 
 func.func @conv_zero_groups(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
-  // expected-error @+2 {{prim.conv needs 2 strides, 2 dilations and groups >= 1}}
+  // expected-error @+2 {{prim.conv needs strides and dilations per spatial dim and groups >= 1}}
   // expected-error @+1 {{'prim.conv' op failed to infer returned types}}
   %0 = prim.conv %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, groups = 0 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
   return %0 : tensor<1x4x6x6xf32>

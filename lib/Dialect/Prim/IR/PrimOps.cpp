@@ -447,14 +447,18 @@ ConvOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
   ConvOp::Adaptor adaptor(operands, attributes, properties, regions);
   auto in = getRanked(adaptor.getInput());
   auto filter = getRanked(adaptor.getFilter());
-  if (!in || !filter || in.getRank() != 4 || filter.getRank() != 4)
-    return emitInferError(loc, "prim.conv needs rank-4 input and filter");
+  if (!in || !filter || in.getRank() < 3 || in.getRank() > 5 ||
+      filter.getRank() != in.getRank())
+    return emitInferError(loc, "prim.conv needs input and filter of one rank "
+                               "in 3..5");
+  int64_t spatial = in.getRank() - 2;
   ArrayRef<int64_t> strides = adaptor.getStrides(),
                     dilations = adaptor.getDilations();
   int64_t groups = adaptor.getGroups();
-  if (strides.size() != 2 || dilations.size() != 2 || groups < 1)
-    return emitInferError(loc, "prim.conv needs 2 strides, 2 dilations and "
-                               "groups >= 1");
+  if ((int64_t)strides.size() != spatial ||
+      (int64_t)dilations.size() != spatial || groups < 1)
+    return emitInferError(loc, "prim.conv needs strides and dilations per "
+                               "spatial dim and groups >= 1");
   int64_t channels = in.getDimSize(1), features = filter.getDimSize(0);
   if (!ShapedType::isDynamic(channels) &&
       (channels % groups != 0 ||
@@ -464,7 +468,7 @@ ConvOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
   if (!ShapedType::isDynamic(features) && features % groups != 0)
     return emitInferError(loc, "prim.conv features not divisible by groups");
   SmallVector<int64_t> shape = {in.getDimSize(0), features};
-  for (int64_t i = 0; i < 2; ++i) {
+  for (int64_t i = 0; i < spatial; ++i) {
     int64_t size = in.getDimSize(2 + i), k = filter.getDimSize(2 + i);
     if (strides[i] < 1 || dilations[i] < 1)
       return emitInferError(loc, "prim.conv strides/dilations must be >= 1");

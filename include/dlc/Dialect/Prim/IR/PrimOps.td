@@ -326,10 +326,11 @@ def Prim_MatmulOp : Prim_Op<"matmul", [Pure, SameOperandsElementType,
 
 def Prim_ConvOp : Prim_Op<"conv", [Pure, SameOperandsElementType,
     DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
-  let summary = "grouped 2-D convolution, NCHW input, FCHW filter";
+  let summary = "grouped 1-D to 3-D convolution, channels-first";
   let description = [{
-    `input` is `[N, C, H, W]`, `filter` is `[F, C/groups, KH, KW]`, the
-    result `[N, F, OH, OW]` with `OH = (H - dil_h*(KH-1) - 1) / stride_h + 1`.
+    `input` is `[N, C, S...]`, `filter` is `[F, C/groups, K...]` with one to
+    three spatial dims, the result `[N, F, O...]` with
+    `O = (S - dilation*(K-1) - 1) / stride + 1` per spatial dim.
     No padding: pad the input first with `prim.pad`.
     ```mlir
     %r = prim.conv %x, %w {strides = array<i64: 1, 1>,
