@@ -149,6 +149,12 @@ int runDriver(int argc, char **argv) {
   }
   llvm::StringRef command = argv[1];
   auto named = [&](CLI::App *sub) { return sub->get_name() == command; };
+  if (command.starts_with("-") && command != "-h" && command != "--help" &&
+      command != "--version") {
+    llvm::errs() << "dlc: error: unknown option '" << command
+                 << "' (expected a command: compile, run, test or inspect)\n";
+    return ExitUserError;
+  }
   if (!command.starts_with("-") && app.get_subcommands(named).empty()) {
     llvm::errs() << "dlc: error: unknown command '" << command
                  << "' (expected compile, run, test or inspect)\n";
