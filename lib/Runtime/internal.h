@@ -55,6 +55,34 @@ DLC_INTERNAL void dlc_free_model(dlc_model *model);
  * anything else) into buf. */
 DLC_INTERNAL void dlc_dtype_name(DLDataType dtype, char *buf, size_t size);
 
+/* The runtime's allocator (alloc.c), behind MLIR's generic allocation
+ * functions. Blocks of at least DLC_ALLOC_CACHE_MIN_BLOCK bytes are kept on
+ * free in the calling thread's cache (at most DLC_ALLOC_CACHE_MAX_BLOCKS
+ * blocks and DLC_ALLOC_CACHE_MAX_BYTES bytes of capacity, oldest evicted
+ * first) and reused by that thread's next allocation of a similar size. */
+#define DLC_ALLOC_MIN_ALIGN ((size_t)64)
+#define DLC_ALLOC_CACHE_MIN_BLOCK ((size_t)64 << 10)
+#define DLC_ALLOC_CACHE_MAX_BLOCKS 32
+#define DLC_ALLOC_CACHE_MAX_BYTES ((size_t)256 << 20)
+
+/* _mlir_memref_to_llvm_alloc for the runtime's own scratch: 64-byte
+ * aligned, NULL when memory is short; free with dlc_rt_free (or
+ * _mlir_memref_to_llvm_free). dlc_rt_free(NULL) is ignored. */
+DLC_INTERNAL void *dlc_rt_alloc(size_t size);
+DLC_INTERNAL void dlc_rt_free(void *ptr);
+
+/* The calling thread's cache (for tests): cached blocks and the sum of
+ * their capacities, and how many large allocations it served (hits) or
+ * not (misses) since it was created. All zero when the thread has none
+ * (dlc_runtime_release_thread_cache drops it, counters included). */
+typedef struct {
+  size_t blocks;
+  size_t bytes;
+  uint64_t hits;
+  uint64_t misses;
+} dlc_alloc_cache_stats;
+DLC_INTERNAL dlc_alloc_cache_stats dlc_rt_thread_cache_stats(void);
+
 /* Instruction-set levels the kernels dispatch on, in increasing order. */
 typedef enum {
   DLC_ISA_SCALAR = 0,

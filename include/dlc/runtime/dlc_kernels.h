@@ -58,6 +58,19 @@ DLC_INTERNAL void dlc_rt_sgemm_packed(int64_t batch, int64_t M, int64_t N,
                                       const void *packed_b, float *C,
                                       int64_t c_bs, int64_t c_rs, int64_t c_cs);
 
+/* Buffer allocation: MLIR's generic allocation functions, which the model
+ * object calls for every memref.alloc / memref.dealloc (memref lowered to
+ * LLVM with use-generic-functions=true). Pointers are at least 64-byte
+ * aligned (aligned_alloc: at least the given power-of-two alignment, a
+ * larger one for anything else); size 0 gives a unique pointer; NULL when
+ * memory is short. Free takes pointers from either allocation function
+ * (NULL is ignored). Large blocks are reused through a per-thread cache
+ * (see alloc.c and dlc_runtime_release_thread_cache). */
+DLC_INTERNAL void *_mlir_memref_to_llvm_alloc(uint64_t size);
+DLC_INTERNAL void *_mlir_memref_to_llvm_aligned_alloc(uint64_t alignment,
+                                                      uint64_t size);
+DLC_INTERNAL void _mlir_memref_to_llvm_free(void *ptr);
+
 /* out += conv2d(in, w): in is [N, C, H, W] already padded, w is
  * [F, C/groups, KH, KW], out is [N, F, OH, OW]; float32, contiguous
  * row-major. OH = (H - dil_h*(KH-1) - 1)/stride_h + 1, same for OW.

@@ -76,6 +76,17 @@ DLC_API dlc_status dlc_model_run(const dlc_model *model, const DLTensor *inputs,
                                  size_t num_inputs, DLTensor *outputs,
                                  size_t num_outputs, dlc_error *err);
 
+/* Memory: each thread that runs a model keeps the large intermediate
+ * buffers (64 KiB and more) the run freed, up to 32 blocks and 256 MiB per
+ * thread (per model.so loaded), so that its next runs reuse them instead of
+ * mapping and page-faulting fresh memory. They are freed when the thread
+ * exits, or by this call: for long-lived threads that stop running models.
+ * Only the calling thread's buffers are freed; any thread may call it at
+ * any time (a later run simply allocates again). Unloading the model.so
+ * (dlclose) frees the unloading thread's buffers but not those of other
+ * threads still alive: have them call this first. */
+DLC_API void dlc_runtime_release_thread_cache(void);
+
 /* "0.1.0" */
 DLC_API const char *dlc_runtime_version(void);
 /* A static string naming the status, e.g. "DLC_ERROR_INVALID_ARGUMENT". */
