@@ -183,8 +183,8 @@ static void *alloc_aligned(size_t size, size_t align) {
   char *base = (char *)malloc(capacity + align + sizeof(block_header));
   if (!base)
     return NULL;
-  uintptr_t user =
-      ((uintptr_t)base + sizeof(block_header) + align - 1) & ~(uintptr_t)(align - 1);
+  uintptr_t user = ((uintptr_t)base + sizeof(block_header) + align - 1) &
+                   ~(uintptr_t)(align - 1);
   block_header *h = (block_header *)user - 1;
   h->tag = TAG_LIVE;
   h->capacity = capacity;

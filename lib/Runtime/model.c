@@ -18,9 +18,9 @@
  * dlc_model_open parses the metadata and packs every table entry once (for
  * the ISA detected then); the model owns the packed forms until
  * dlc_model_close. dlc_model_run validates the caller's DLTensors against
- * the metadata, fills the descriptors (per call: on the stack, or malloc for
- * many/large ranks) and calls the entry. Runs only read the model (packed
- * forms included), so concurrent runs are safe.
+ * the metadata, fills the descriptors (per call: on the stack, or
+ * dlc_rt_alloc for many/large ranks) and calls the entry. Runs only read
+ * the model (packed forms included), so concurrent runs are safe.
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
@@ -322,7 +322,7 @@ dlc_status dlc_model_run_impl(const dlc_model *model, const DLTensor *inputs,
   void **args = stack_args;
   void *heap = NULL;
   if (words > stack_words || words > STACK_WORDS || total > STACK_ARGS) {
-    heap = malloc(words * sizeof(int64_t) + total * sizeof(void *));
+    heap = dlc_rt_alloc(words * sizeof(int64_t) + total * sizeof(void *));
     if (!heap)
       return dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
                       "out of memory allocating %zu tensor descriptors", total);
@@ -337,6 +337,6 @@ dlc_status dlc_model_run_impl(const dlc_model *model, const DLTensor *inputs,
     at += descriptor_words(t->ndim);
   }
   dlc_model_entry(args, (void *const *)model->packed);
-  free(heap);
+  dlc_rt_free(heap);
   return DLC_OK;
 }

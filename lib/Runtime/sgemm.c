@@ -1241,11 +1241,12 @@ static gemm_scratch scratch_for(const gemm_config *cfg, int64_t M, int64_t N,
   s.kc = balanced_block(K, cfg->kc, 1);
   s.mc = balanced_block(M, cfg->mc, cfg->mr);
   s.nc = balanced_block(N, cfg->nc, cfg->nr);
-  /* Two 64-byte aligned buffers: packed A (mc x kc), packed B (kc x nc). */
+  /* Two 64-byte aligned buffers: packed A (mc x kc), packed B (kc x nc),
+   * from the thread's block cache (the same sizes recur call after call). */
   size_t a_bytes = (size_t)round_up(s.mc * s.kc * (int64_t)sizeof(float), 64);
   size_t b_bytes = (size_t)(s.kc * s.nc) * sizeof(float);
-  s.memory = malloc(a_bytes + b_bytes + 64);
-  s.pack_a = (float *)(((uintptr_t)s.memory + 63) & ~(uintptr_t)63);
+  s.memory = dlc_rt_alloc(a_bytes + b_bytes);
+  s.pack_a = (float *)s.memory;
   s.pack_b = (float *)((char *)s.pack_a + a_bytes);
   return s;
 }
@@ -1263,7 +1264,7 @@ int dlc_rt_sgemm_packed_b(dlc_isa isa, int64_t M, int64_t N, int64_t K,
   b_source src = {NULL, 0, 0, pack_b, ctx, NULL};
   gemm_blocked(&cfg, M, N, K, A, a_rs, a_cs, &src, C, c_rs, c_cs, s.mc, s.kc,
                s.nc, s.pack_a, s.pack_b);
-  free(s.memory);
+  dlc_rt_free(s.memory);
   return 1;
 }
 
@@ -1288,7 +1289,7 @@ static int try_small_m(const gemm_config *cfg, int64_t batch, int64_t M,
   if (b_cs != 1 && a_cs != 1) {
     if (K > INT64_MAX / (int64_t)sizeof(float) / M)
       return 0;
-    copy = (float *)malloc((size_t)(M * K) * sizeof(float));
+    copy = (float *)dlc_rt_alloc((size_t)(M * K) * sizeof(float));
     if (!copy)
       return 0;
   }
@@ -1306,7 +1307,7 @@ static int try_small_m(const gemm_config *cfg, int64_t batch, int64_t M,
     cfg->small_m(M, N, K, a, rs, cs, B + b * b_bs, b_rs, b_cs, C + b * c_bs,
                  c_rs, c_cs);
   }
-  free(copy);
+  dlc_rt_free(copy);
   return 1;
 }
 
@@ -1348,7 +1349,7 @@ void dlc_rt_sgemm_isa(dlc_isa isa, int64_t batch, int64_t M, int64_t N,
                      C + b * c_bs, c_rs, c_cs, s.mc, s.kc, s.nc, s.pack_a,
                      s.pack_b);
       }
-      free(s.memory);
+      dlc_rt_free(s.memory);
       return;
     }
   }
@@ -1508,8 +1509,8 @@ void dlc_rt_sgemm_packed(int64_t batch, int64_t M, int64_t N, int64_t K,
     void *memory = NULL;
     float *pack_a_buf = stack_buf;
     if (floats > PACKED_STACK_FLOATS) {
-      memory = malloc((size_t)floats * sizeof(float) + 64);
-      pack_a_buf = (float *)(((uintptr_t)memory + 63) & ~(uintptr_t)63);
+      memory = dlc_rt_alloc((size_t)floats * sizeof(float));
+      pack_a_buf = (float *)memory;
     }
     if (floats <= PACKED_STACK_FLOATS || memory) {
       b_source src = {NULL, 0, 0, NULL, NULL, p};
@@ -1517,7 +1518,7 @@ void dlc_rt_sgemm_packed(int64_t batch, int64_t M, int64_t N, int64_t K,
         gemm_blocked(&cfg, M, N, K, A + b * a_bs, a_rs, a_cs, &src,
                      C + b * c_bs, c_rs, c_cs, mc, p->kc, p->nc, pack_a_buf,
                      NULL);
-      free(memory);
+      dlc_rt_free(memory);
       return;
     }
   }

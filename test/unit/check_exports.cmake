@@ -6,7 +6,7 @@
 set(public
   dlc_model_open dlc_model_close dlc_model_num_inputs dlc_model_num_outputs
   dlc_model_input_info dlc_model_output_info dlc_model_run
-  dlc_runtime_version dlc_status_string)
+  dlc_runtime_version dlc_status_string dlc_runtime_release_thread_cache)
 
 execute_process(COMMAND ${NM} -D --defined-only --format=posix ${LIB}
   OUTPUT_VARIABLE defined RESULT_VARIABLE rc)

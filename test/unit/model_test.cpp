@@ -20,10 +20,12 @@
 #include <dlc/runtime/dlc_runtime.h>
 
 #include <dlfcn.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -52,6 +54,7 @@ struct Api {
   decltype(&dlc_model_run) run = nullptr;
   decltype(&dlc_runtime_version) version = nullptr;
   decltype(&dlc_status_string) status_string = nullptr;
+  decltype(&dlc_runtime_release_thread_cache) release_thread_cache = nullptr;
 };
 
 template <typename Fn> bool bind(Api &api, Fn &fn, const char *name) {
@@ -61,13 +64,8 @@ template <typename Fn> bool bind(Api &api, Fn &fn, const char *name) {
   return fn != nullptr;
 }
 
-Api load() {
+Api load_from(const char *path) {
   Api api;
-  const char *path = std::getenv("DLC_TEST_MODEL");
-  if (!path || !*path) {
-    api.error = "DLC_TEST_MODEL is not set: point it at a compiled model .so";
-    return api;
-  }
   api.handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
   if (!api.handle) {
     const char *why = dlerror();
@@ -83,8 +81,19 @@ Api load() {
       bind(api, api.output_info, "dlc_model_output_info") &&
       bind(api, api.run, "dlc_model_run") &&
       bind(api, api.version, "dlc_runtime_version") &&
-      bind(api, api.status_string, "dlc_status_string");
+      bind(api, api.status_string, "dlc_status_string") &&
+      bind(api, api.release_thread_cache, "dlc_runtime_release_thread_cache");
   return api;
+}
+
+Api load() {
+  const char *path = std::getenv("DLC_TEST_MODEL");
+  if (!path || !*path) {
+    Api api;
+    api.error = "DLC_TEST_MODEL is not set: point it at a compiled model .so";
+    return api;
+  }
+  return load_from(path);
 }
 
 const Api &api() {
@@ -357,7 +366,9 @@ TEST_CASE("model: exports exactly the public ABI") {
        {"dlc_model_entry", "dlc_model_metadata", "dlc_model_pack_table",
         "dlc_model_pack_count", "dlc_parse_metadata", "dlc_fail",
         "dlc_rt_sgemm", "dlc_rt_sgemm_packed", "dlc_rt_conv2d",
-        "dlc_rt_detect_isa"}) {
+        "dlc_rt_detect_isa", "dlc_rt_alloc", "dlc_rt_free",
+        "_mlir_memref_to_llvm_alloc", "_mlir_memref_to_llvm_aligned_alloc",
+        "_mlir_memref_to_llvm_free"}) {
     INFO("symbol: ", hidden);
     CHECK(dlsym(A.handle, hidden) == nullptr);
   }
@@ -540,6 +551,93 @@ TEST_CASE("model: a run matches the expected output") {
     at += t.out[i].bytes;
   }
   CHECK(bad == 0);
+}
+
+TEST_CASE("model: runs after releasing the thread's buffers") {
+  REQUIRE_API();
+  A.release_thread_cache(); // before any run: nothing to release
+  Model model(A);
+  Tensors ref, t;
+  make_tensors(A, model.m, ref);
+  make_tensors(A, model.m, t);
+  if (ref.dynamic_outputs) {
+    MESSAGE("the model has dynamic output shapes: skipped");
+    return;
+  }
+  dlc_error err;
+  REQUIRE_MESSAGE(ref.run(A, model.m, &err) == DLC_OK, err.message);
+  for (int r = 0; r < 3; ++r) {
+    A.release_thread_cache();
+    if (r == 2)
+      A.release_thread_cache(); // twice in a row
+    for (Buffer &b : t.out)
+      std::memset(b.data(), 0xA5, b.bytes);
+    REQUIRE_MESSAGE(t.run(A, model.m, &err) == DLC_OK, err.message);
+    for (size_t o = 0; o < t.out.size(); ++o)
+      CHECK(std::memcmp(t.out[o].data(), ref.out[o].data(), t.out[o].bytes) ==
+            0);
+  }
+  // From a thread that never ran the model, and from one that did.
+  std::thread([&] { A.release_thread_cache(); }).join();
+  dlc_status st = DLC_ERROR_INTERNAL;
+  std::thread([&] {
+    st = ref.run(A, model.m, nullptr);
+    A.release_thread_cache();
+  }).join();
+  CHECK(st == DLC_OK);
+}
+
+// A thread that ran the model keeps buffers cached in thread-specific data
+// of the model.so; unloading the model.so before that thread exits must not
+// leave its exit calling into unmapped code. A copy of the model is loaded
+// (the same path would share the handle api() keeps open) and unloaded
+// twice: a crash fails the test. The worker's cached buffers cannot be
+// freed once the model.so is gone (dlc_runtime.h says so): valgrind lists
+// them as lost.
+TEST_CASE("model: unloading while a thread holds cached buffers") {
+  REQUIRE_API();
+  const char *path = std::getenv("DLC_TEST_MODEL");
+  char copy[] = "/tmp/dlc-model-test-XXXXXX";
+  int fd = mkstemp(copy);
+  REQUIRE(fd >= 0);
+  {
+    std::ifstream src(path, std::ios::binary);
+    std::ofstream dst(copy, std::ios::binary | std::ios::trunc);
+    dst << src.rdbuf();
+  }
+  close(fd);
+  for (int round = 0; round < 2; ++round) {
+    Api B = load_from(copy);
+    REQUIRE_MESSAGE(B.error.empty(), B.error);
+    dlc_model *m = nullptr;
+    dlc_error err;
+    REQUIRE(B.open(&m, &err) == DLC_OK);
+    Tensors t;
+    make_tensors(B, m, t);
+    if (t.dynamic_outputs) {
+      B.close(m);
+      dlclose(B.handle);
+      MESSAGE("the model has dynamic output shapes: skipped");
+      break;
+    }
+    std::atomic<int> stage{0};
+    dlc_status st = DLC_ERROR_INTERNAL;
+    std::thread worker([&] {
+      st = t.run(B, m, nullptr);
+      stage = 1;
+      while (stage.load() != 2) // exits after the unload
+        std::this_thread::yield();
+    });
+    while (stage.load() != 1)
+      std::this_thread::yield();
+    CHECK(st == DLC_OK);
+    CHECK(t.run(B, m, nullptr) == DLC_OK); // this thread's cache too
+    B.close(m);
+    CHECK(dlclose(B.handle) == 0);
+    stage = 2;
+    worker.join();
+  }
+  std::remove(copy);
 }
 
 TEST_CASE("model: concurrent runs give identical results") {

@@ -688,8 +688,39 @@ TEST_CASE("abi: dynamic output shapes are refused") {
   dlc_free_model(m);
 }
 
+// The entry's large scratch block comes back from the thread's cache on the
+// next run.
+TEST_CASE("abi: runs reuse the thread's buffers") {
+  ModelFixture f;
+  dlc_alloc_cache_stats after_first{}, after_all{}, released{};
+  int failures = 0;
+  std::thread([&] {
+    for (int i = 0; i < 4; ++i) {
+      FakeRun r(i);
+      if (r.run(f.model, nullptr) != DLC_OK || r.count != r.scale + 2 + i % 2)
+        ++failures;
+      if (i == 0)
+        after_first = dlc_rt_thread_cache_stats();
+    }
+    after_all = dlc_rt_thread_cache_stats();
+    dlc_runtime_release_thread_cache();
+    released = dlc_rt_thread_cache_stats();
+    FakeRun r(9);
+    if (r.run(f.model, nullptr) != DLC_OK)
+      ++failures;
+  }).join();
+  CHECK(failures == 0);
+  CHECK(after_first.blocks == 1);
+  CHECK(after_first.misses == 1);
+  CHECK(after_all.blocks == 1);
+  CHECK(after_all.misses == 1);
+  CHECK(after_all.hits == 3);
+  CHECK(released.blocks == 0);
+}
+
 // Every run goes through dlc_rt_sgemm_packed on the model's shared packed
-// forms (see fake_model.c).
+// forms (see fake_model.c), and allocates its scratch from the thread's
+// cache.
 TEST_CASE("abi: concurrent runs on one model") {
   ModelFixture f;
   constexpr int kThreads = 8, kRuns = 100;
