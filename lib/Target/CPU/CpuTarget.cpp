@@ -76,7 +76,7 @@ dlc::emitHostCode(ModuleOp module, unsigned optLevel, bool asObject) {
   llvmModule->setDataLayout(machine->createDataLayout());
   // Only the runtime, linked into the same library, calls into the model.
   for (llvm::GlobalValue &value : llvmModule->global_values())
-    if (!value.isDeclaration())
+    if (!value.isDeclaration() && !value.hasLocalLinkage())
       value.setVisibility(llvm::GlobalValue::HiddenVisibility);
 
   if (optLevel > 0) {
