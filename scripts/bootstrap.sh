@@ -14,7 +14,7 @@ PACKAGES=(
   clang-19 lld-19 liblld-19-dev
   libonnx-dev libprotobuf-dev protobuf-compiler
   libcli11-dev doctest-dev libdlpack-dev
-  ninja-build ccache cmake
+  ninja-build ccache cmake g++ python3
   libonnx-testdata python3-venv
 )
 

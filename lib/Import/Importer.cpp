@@ -17,6 +17,7 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -169,7 +170,7 @@ llvm::Error Importer::readExternalData(const ::onnx::TensorProto &tensor,
     return error(what + ": external data offset out of range");
   if (length < 0)
     length = size - offset;
-  if (offset + length > size)
+  if (length > size - offset)
     return error(what + ": external data file '" + location +
                  "' is shorter than the tensor");
   bytes.assign((*buffer)->getBufferStart() + offset, length);
@@ -187,7 +188,10 @@ Importer::convertTensor(const ::onnx::TensorProto &tensor, const Twine &what) {
     if (d < 0)
       return error(what + ": negative dimension in tensor");
     shape.push_back(d);
-    numel *= d;
+    // Tensors in a model file stay far below 2^40 elements; beyond, the
+    // byte counts below could overflow.
+    if (llvm::MulOverflow(numel, d, numel) || numel > (int64_t(1) << 40))
+      return error(what + ": tensor is too large");
   }
   auto type = RankedTensorType::get(shape, *elementType);
   unsigned bits = elementType->getIntOrFloatBitWidth();
@@ -386,6 +390,12 @@ llvm::Expected<OwningOpRef<ModuleOp>> Importer::run() {
         shape[i] = d;
       }
     }
+    int64_t numel = 1;
+    for (int64_t d : shape)
+      if (!ShapedType::isDynamic(d) &&
+          (d < 0 || llvm::MulOverflow(numel, d, numel) ||
+           numel > (int64_t(1) << 40)))
+        return error(what + " is too large");
     argTypes.push_back(RankedTensorType::get(shape, *elementType));
     SmallVector<NamedAttribute> attrs = {builder.getNamedAttr(
         dlc::kNameAttr, builder.getStringAttr(input.name()))};

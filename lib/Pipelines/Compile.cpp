@@ -75,8 +75,10 @@ public:
           if (name && !StringRef(message).starts_with("node '"))
             message = "node '" + name.getName().str() + "': " + message;
           messages += this->path + ": " + message + "\n";
+          // Notes add context, except the IR dumps verifiers attach.
           for (const Diagnostic &note : diag.getNotes())
-            messages += this->path + ": note: " + note.str() + "\n";
+            if (!StringRef(note.str()).starts_with("see current operation"))
+              messages += this->path + ": note: " + note.str() + "\n";
           return success();
         }) {}
 
@@ -173,19 +175,18 @@ CompileResult compile(const CompileOptions &options) {
     return failure(FailureKind::UserError, toString(imported.takeError()));
   ModuleOp module = imported->get();
 
-  auto emitText = [&](Stage stage) -> CompileResult {
+  auto emitText = [&]() -> CompileResult {
     if (auto err = writeOutput(options.outputPath, printModule(module)))
       return failure(FailureKind::UserError, toString(std::move(err)));
-    (void)stage;
     return CompileResult();
   };
   if (options.emit == Stage::Onnx)
-    return emitText(Stage::Onnx);
+    return emitText();
   if (failed(runPipeline(*context, module, buildOnnxToPrimPipeline)))
     return failure(FailureKind::UserError,
                    diagnostics.take("cannot convert the model to prim"));
   if (options.emit == Stage::Prim)
-    return emitText(Stage::Prim);
+    return emitText();
   // Code generation needs static shapes; say which input to pin.
   auto graph = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);
   for (unsigned i = 0; i < graph.getNumArguments(); ++i) {
@@ -204,7 +205,7 @@ CompileResult compile(const CompileOptions &options) {
     return failure(FailureKind::UserError,
                    diagnostics.take("cannot lower the model to linalg"));
   if (options.emit == Stage::Linalg)
-    return emitText(Stage::Linalg);
+    return emitText();
   if (failed(runPipeline(*context, module, buildLinalgToLlvmPipeline)))
     return failure(FailureKind::InternalError,
                    diagnostics.take("internal error lowering to LLVM"));
@@ -330,8 +331,6 @@ CompileResult inspectOnnx(const std::string &path, ModelSummary &summary) {
   for (const auto &entry : unsupported)
     summary.unsupportedOps.push_back(entry.second);
 
-  // Output types are known once the graph is in prim; if conversion fails,
-  // report why (attribute-level limits show up here).
   // Outputs: the type the file declares, else the one conversion infers
   // (if it succeeds; if not, report why: attribute-level limits show here).
   SmallVector<DictionaryAttr> outputAttrs;

@@ -75,7 +75,8 @@ void dlc::buildLinalgToLlvmPipeline(OpPassManager &pm) {
           "func.func(dlc-lower-memref-copy,convert-linalg-to-loops,"
           "dlc-approximate-math),"
           "canonicalize,lower-affine,convert-scf-to-cf,expand-strided-metadata,"
-          "finalize-memref-to-llvm{use-generic-functions},convert-math-to-funcs,convert-math-to-llvm,"
+          "finalize-memref-to-llvm{use-generic-functions},convert-math-to-"
+          "funcs,convert-math-to-llvm,"
           "convert-math-to-libm,convert-arith-to-llvm,convert-index-to-llvm,"
           "convert-func-to-llvm,convert-cf-to-llvm,reconcile-unrealized-casts,"
           "dlc-emit-model-abi");

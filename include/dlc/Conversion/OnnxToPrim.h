@@ -8,6 +8,9 @@
 
 namespace dlc {
 
+/// The newest default-domain opset whose semantics the rules follow.
+inline constexpr int64_t kNewestOpset = 21;
+
 /// True when convert-onnx-to-prim has a rule for `opType` of `domain` at
 /// opset `version`; otherwise `reason` says why not.
 bool hasOnnxToPrimRule(llvm::StringRef opType, llvm::StringRef domain,

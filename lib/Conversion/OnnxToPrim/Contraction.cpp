@@ -119,8 +119,8 @@ resolvePads(NodeContext &ctx, ArrayRef<int64_t> inputShape,
       return ctx.failure<SmallVector<int64_t>>(
           "pads has " + Twine(pads.size()) + " entries, expected " +
           Twine(2 * n));
-    if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
-      return ctx.failure<SmallVector<int64_t>>("negative pads");
+    if (llvm::any_of(pads, [](int64_t p) { return p < 0 || p > (1 << 30); }))
+      return ctx.failure<SmallVector<int64_t>>("pads must be in [0, 2^30]");
     return pads;
   }
   SmallVector<int64_t> pads(2 * n, 0);
@@ -156,6 +156,12 @@ FailureOr<WindowAttrs> dlc::onnx_to_prim::readWindowAttrs(
       (int64_t)attrs.dilations.size() != spatial)
     return ctx.failure<WindowAttrs>("strides/dilations need one entry per "
                                     "spatial dim");
+  auto positive = [](int64_t v) { return v >= 1; };
+  if (!llvm::all_of(attrs.strides, positive) ||
+      !llvm::all_of(attrs.dilations, positive) ||
+      !llvm::all_of(kernel, positive))
+    return ctx.failure<WindowAttrs>(
+        "kernel sizes, strides and dilations must be >= 1");
   auto pads =
       resolvePads(ctx, inputShape, kernel, attrs.strides, attrs.dilations);
   if (failed(pads))

@@ -219,16 +219,27 @@ FailureOr<Results> convertPow(NodeContext &ctx) {
     return failure();
   Value base = ctx.input(0), exponent = *legacy;
   auto baseType = ctx.inputType(0);
-  if (ctx.inputType(1).getElementType() != baseType.getElementType())
-    exponent =
-        ctx.b.create<prim::ConvertOp>(ctx.loc,
-                                      cast<RankedTensorType>(exponent.getType())
-                                          .clone(baseType.getElementType()),
-                                      exponent);
-  auto pair = broadcastPair(ctx, base, exponent);
+  Type baseElement = baseType.getElementType();
+  Type exponentElement = ctx.inputType(1).getElementType();
+  // The result has the base's type. An integer base with a float exponent
+  // is raised in the exponent's float type and truncated back; otherwise the
+  // exponent takes the base's type.
+  Type computeType =
+      isa<IntegerType>(baseElement) && isa<FloatType>(exponentElement)
+          ? exponentElement
+          : baseElement;
+  auto convertTo = [&](Value v, Type element) -> Value {
+    auto type = cast<RankedTensorType>(v.getType());
+    if (type.getElementType() == element)
+      return v;
+    return ctx.b.create<prim::ConvertOp>(ctx.loc, type.clone(element), v);
+  };
+  auto pair = broadcastPair(ctx, convertTo(base, computeType),
+                            convertTo(exponent, computeType));
   if (failed(pair))
     return failure();
-  return Results{ctx.b.create<prim::PowOp>(ctx.loc, pair->first, pair->second)};
+  Value power = ctx.b.create<prim::PowOp>(ctx.loc, pair->first, pair->second);
+  return Results{convertTo(power, baseElement)};
 }
 
 } // namespace

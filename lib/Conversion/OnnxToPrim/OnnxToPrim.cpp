@@ -247,6 +247,11 @@ bool dlc::hasOnnxToPrimRule(StringRef opType, StringRef domain, int64_t version,
     reason = "ops of domain '" + domain.str() + "' are not supported";
     return false;
   }
+  if (version > kNewestOpset) {
+    reason = "dlc knows ONNX opsets up to " + std::to_string(kNewestOpset) +
+             ", an op may have changed since";
+    return false;
+  }
   const RuleTable &table = getRuleTable();
   if (table.lookup(opType, version))
     return true;

@@ -2,6 +2,7 @@
 #include "OnnxToPrim.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace dlc;
@@ -91,11 +92,12 @@ FailureOr<Results> convertReshape(NodeContext &ctx) {
       inferIndex = i;
       continue;
     }
-    if (d < 0 && !ShapedType::isDynamic(d))
+    if (d < 0)
       return ctx.failure<Results>("shape has a negative dim");
-    known *= d;
+    if (llvm::MulOverflow(known, d, known))
+      return ctx.failure<Results>("shape has too many elements");
   }
-  if (!xt.hasStaticShape() || ShapedType::isDynamic(known))
+  if (!xt.hasStaticShape())
     return ctx.failure<Results>("needs a statically shaped input");
   if (inferIndex >= 0) {
     if (known == 0 || xt.getNumElements() % known != 0)
@@ -181,7 +183,8 @@ FailureOr<Results> convertSqueeze(NodeContext &ctx) {
     return failure();
   int64_t rank = xt.getRank();
   SmallVector<bool> drop(rank, false);
-  if (!*axes) {
+  // Empty axes squeeze every size-1 dim, like absent ones (as onnxruntime).
+  if (!*axes || (*axes)->empty()) {
     for (int64_t d = 0; d < rank; ++d)
       drop[d] = xt.getDimSize(d) == 1;
   } else {

@@ -211,9 +211,31 @@ template <>
 Value ElementwiseLowering<prim::DivOp>::scalarBody(prim::DivOp, OpBuilder &b,
                                                    Location loc, Type type,
                                                    ValueRange args) {
-  if (type.isUnsignedInteger())
-    return b.create<arith::DivUIOp>(loc, args[0], args[1]);
-  return FLOAT_OR_INT(arith::DivFOp, arith::DivSIOp);
+  if (isa<FloatType>(type))
+    return b.create<arith::DivFOp>(loc, args[0], args[1]);
+  // Integer division must not trap: x / 0 is 0, and for signed types
+  // MIN / -1 wraps to MIN (computed as 0 - x).
+  Value x = args[0], d = args[1];
+  Type t = d.getType();
+  auto constant = [&](int64_t v) -> Value {
+    return b.create<arith::ConstantOp>(loc, b.getIntegerAttr(t, v));
+  };
+  Value zero = constant(0), one = constant(1);
+  Value isZero =
+      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, d, zero);
+  Value safe = b.create<arith::SelectOp>(loc, isZero, one, d);
+  Value q;
+  if (isUnsignedLike(type)) {
+    q = b.create<arith::DivUIOp>(loc, x, safe);
+  } else {
+    Value isMinusOne =
+        b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, d, constant(-1));
+    safe = b.create<arith::SelectOp>(loc, isMinusOne, one, safe);
+    q = b.create<arith::SelectOp>(loc, isMinusOne,
+                                  b.create<arith::SubIOp>(loc, zero, x),
+                                  b.create<arith::DivSIOp>(loc, x, safe));
+  }
+  return b.create<arith::SelectOp>(loc, isZero, zero, q);
 }
 template <>
 Value ElementwiseLowering<prim::MaxOp>::scalarBody(prim::MaxOp, OpBuilder &b,

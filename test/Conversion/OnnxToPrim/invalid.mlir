@@ -266,7 +266,7 @@ func.func @conv_pads_count(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x2x2xf32>) -> 
 // -----
 
 func.func @conv_negative_pads(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x2x2xf32>) -> !onnx.value {
-  // expected-error @+1 {{node 'c' (Conv, opset 11): negative pads}}
+  // expected-error @+1 {{node 'c' (Conv, opset 11): pads must be in [0, 2^30]}}
   %0 = onnx.node "Conv"(%x, %w) {attrs = {pads = array<i64: 0, -1, 0, 0>}, domain = "", node_name = "c", version = 11 : i64} : (tensor<1x1x4x4xf32>, tensor<1x1x2x2xf32>) -> !onnx.value
   return %0 : !onnx.value
 }

@@ -99,7 +99,7 @@ def Prim_ErfOp : Prim_UnaryOp<"erf", "the error function", Prim_FloatTensor>;
 def Prim_AddOp : Prim_BinaryOp<"add", "the sum">;
 def Prim_SubOp : Prim_BinaryOp<"sub", "the difference">;
 def Prim_MulOp : Prim_BinaryOp<"mul", "the product">;
-def Prim_DivOp : Prim_BinaryOp<"div", "the quotient (integers round toward zero)">;
+def Prim_DivOp : Prim_BinaryOp<"div", "the quotient (integers round toward zero, x / 0 = 0, and MIN / -1 wraps)">;
 def Prim_MaxOp : Prim_BinaryOp<"max", "the maximum (NaN if either is NaN)">;
 def Prim_MinOp : Prim_BinaryOp<"min", "the minimum (NaN if either is NaN)">;
 def Prim_PowOp : Prim_BinaryOp<"pow", "lhs raised to the power rhs">;
