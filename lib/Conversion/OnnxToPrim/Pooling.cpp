@@ -102,28 +102,33 @@ FailureOr<Results> convertPool(NodeContext &ctx, PoolKind kind) {
       counts[i].push_back(std::max<int64_t>(taps, 1));
     }
   }
-  SmallVector<Attribute> divisors;
-  SmallVector<int64_t> index(spatial, 0);
-  int64_t total = 1;
-  for (int64_t s : out)
-    total *= s;
-  for (int64_t linear = 0; linear < total; ++linear) {
-    double count = 1;
-    for (int64_t i = 0; i < spatial; ++i)
-      count *= counts[i][index[i]];
-    divisors.push_back(b.getFloatAttr(elementType, count));
-    for (int64_t i = spatial - 1; i >= 0; --i) {
-      if (++index[i] < out[i])
-        break;
-      index[i] = 0;
-    }
-  }
-  SmallVector<int64_t> divisorShape(out);
-  auto divisorType = RankedTensorType::get(divisorShape, elementType);
-  Value divisor = b.create<arith::ConstantOp>(
-      ctx.loc, DenseElementsAttr::get(divisorType, divisors));
+  // Multiply the per-dimension counts, each broadcast along its output dim;
+  // dims whose windows all count the same fold into one scalar.
   auto yt = cast<RankedTensorType>(y.getType());
-  divisor = broadcastTo(b, ctx.loc, divisor, yt.getShape());
+  Value divisor;
+  double uniform = 1;
+  for (int64_t i = 0; i < spatial; ++i) {
+    if (llvm::all_equal(counts[i])) {
+      uniform *= counts[i].front();
+      continue;
+    }
+    SmallVector<Attribute> values;
+    for (double count : counts[i])
+      values.push_back(b.getFloatAttr(elementType, count));
+    auto type = RankedTensorType::get({out[i]}, elementType);
+    Value perDim = b.create<prim::BroadcastInDimOp>(
+        ctx.loc, yt,
+        b.create<arith::ConstantOp>(ctx.loc,
+                                    DenseElementsAttr::get(type, values)),
+        b.getDenseI64ArrayAttr({2 + i}));
+    divisor =
+        divisor ? b.create<prim::MulOp>(ctx.loc, divisor, perDim) : perDim;
+  }
+  if (!divisor || uniform != 1) {
+    Value scalar = splatLike(b, ctx.loc, y, uniform);
+    divisor =
+        divisor ? b.create<prim::MulOp>(ctx.loc, divisor, scalar) : scalar;
+  }
   return Results{b.create<prim::DivOp>(ctx.loc, y, divisor)};
 }
 

@@ -76,15 +76,19 @@ func.func @maxpool_dilated_same(%x: tensor<1x1x5x5xf32>) -> !onnx.value {
 // -----
 
 // count_include_pad = 0 (default): 4 wide, pads 1, window 3, stride 2. The
-// first window covers 2 real elements per dim, the second 3, so the divisors
-// are [[4, 6], [6, 9]].
+// first window covers 2 real elements per dim, the second 3: per-dim
+// counts [2, 3], broadcast along H and along W and multiplied, giving the
+// divisors [[4, 6], [6, 9]].
 // CHECK-LABEL: func.func @avgpool_exclude_pad
 // CHECK-SAME: (%[[X:.*]]: tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32>
 // CHECK: %[[P:.*]] = prim.pad %[[X]] {high = array<i64: 0, 0, 1, 1>, low = array<i64: 0, 0, 1, 1>, value = 0.000000e+00 : f32} : (tensor<1x1x4x4xf32>) -> tensor<1x1x6x6xf32>
 // CHECK: %[[S:.*]] = prim.reduce_window sum %[[P]] {dilations = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1, 2, 2>, window = array<i64: 1, 1, 3, 3>} : (tensor<1x1x6x6xf32>) -> tensor<1x1x2x2xf32>
-// CHECK: %[[C:.*]] = arith.constant dense<{{\[}}[4.000000e+00, 6.000000e+00], [6.000000e+00, 9.000000e+00]]> : tensor<2x2xf32>
-// CHECK: %[[CB:.*]] = prim.broadcast_in_dim %[[C]] {dims = array<i64: 2, 3>} : (tensor<2x2xf32>) -> tensor<1x1x2x2xf32>
-// CHECK: %[[R:.*]] = prim.div %[[S]], %[[CB]] : tensor<1x1x2x2xf32>
+// CHECK: %[[C1:.*]] = arith.constant dense<[2.000000e+00, 3.000000e+00]> : tensor<2xf32>
+// CHECK: %[[CH:.*]] = prim.broadcast_in_dim %[[C1]] {dims = array<i64: 2>} : (tensor<2xf32>) -> tensor<1x1x2x2xf32>
+// CHECK: %[[C2:.*]] = arith.constant dense<[2.000000e+00, 3.000000e+00]> : tensor<2xf32>
+// CHECK: %[[CW:.*]] = prim.broadcast_in_dim %[[C2]] {dims = array<i64: 3>} : (tensor<2xf32>) -> tensor<1x1x2x2xf32>
+// CHECK: %[[D:.*]] = prim.mul %[[CH]], %[[CW]] : tensor<1x1x2x2xf32>
+// CHECK: %[[R:.*]] = prim.div %[[S]], %[[D]] : tensor<1x1x2x2xf32>
 // CHECK: return %[[R]]
 func.func @avgpool_exclude_pad(%x: tensor<1x1x4x4xf32>) -> !onnx.value {
   %0 = onnx.node "AveragePool"(%x) {attrs = {kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}, domain = "", node_name = "n", version = 11 : i64} : (tensor<1x1x4x4xf32>) -> !onnx.value
@@ -96,9 +100,8 @@ func.func @avgpool_exclude_pad(%x: tensor<1x1x4x4xf32>) -> !onnx.value {
 // count_include_pad = 1: every window counts all 9 taps.
 // CHECK-LABEL: func.func @avgpool_include_pad
 // CHECK: %[[S:.*]] = prim.reduce_window sum
-// CHECK: %[[C:.*]] = arith.constant dense<9.000000e+00> : tensor<2x2xf32>
-// CHECK: %[[CB:.*]] = prim.broadcast_in_dim %[[C]] {dims = array<i64: 2, 3>}
-// CHECK: prim.div %[[S]], %[[CB]] : tensor<1x1x2x2xf32>
+// CHECK: %[[C:.*]] = arith.constant dense<9.000000e+00> : tensor<1x1x2x2xf32>
+// CHECK: prim.div %[[S]], %[[C]] : tensor<1x1x2x2xf32>
 func.func @avgpool_include_pad(%x: tensor<1x1x4x4xf32>) -> !onnx.value {
   %0 = onnx.node "AveragePool"(%x) {attrs = {count_include_pad = 1 : i64, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}, domain = "", node_name = "n", version = 11 : i64} : (tensor<1x1x4x4xf32>) -> !onnx.value
   return %0 : !onnx.value
@@ -107,10 +110,14 @@ func.func @avgpool_include_pad(%x: tensor<1x1x4x4xf32>) -> !onnx.value {
 // -----
 
 // Asymmetric: pads only at the end of W; window 2x2 over 2x3 padded to 2x4.
-// Counts: H all 2; W windows [0,1] and [2,3] cover 2 and 1 real taps.
+// Counts: H all 2 (a scalar factor); W windows [0,1] and [2,3] cover 2 and
+// 1 real taps.
 // CHECK-LABEL: func.func @avgpool_asymmetric
 // CHECK: prim.pad %{{.*}} {high = array<i64: 0, 0, 0, 1>, low = array<i64: 0, 0, 0, 0>, value = 0.000000e+00 : f32} : (tensor<1x1x2x3xf32>) -> tensor<1x1x2x4xf32>
-// CHECK: arith.constant dense<{{\[}}[4.000000e+00, 2.000000e+00]]> : tensor<1x2xf32>
+// CHECK: %[[W:.*]] = arith.constant dense<[2.000000e+00, 1.000000e+00]> : tensor<2xf32>
+// CHECK: %[[WB:.*]] = prim.broadcast_in_dim %[[W]] {dims = array<i64: 3>} : (tensor<2xf32>) -> tensor<1x1x1x2xf32>
+// CHECK: %[[H:.*]] = arith.constant dense<2.000000e+00> : tensor<1x1x1x2xf32>
+// CHECK: prim.mul %[[WB]], %[[H]] : tensor<1x1x1x2xf32>
 func.func @avgpool_asymmetric(%x: tensor<1x1x2x3xf32>) -> !onnx.value {
   %0 = onnx.node "AveragePool"(%x) {attrs = {kernel_shape = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 1>, strides = array<i64: 2, 2>}, domain = "", node_name = "n", version = 11 : i64} : (tensor<1x1x2x3xf32>) -> !onnx.value
   return %0 : !onnx.value
@@ -121,7 +128,7 @@ func.func @avgpool_asymmetric(%x: tensor<1x1x2x3xf32>) -> !onnx.value {
 // Without padding every window is full.
 // CHECK-LABEL: func.func @avgpool_no_pads
 // CHECK-NOT: prim.pad
-// CHECK: arith.constant dense<4.000000e+00> : tensor<2x2xf32>
+// CHECK: arith.constant dense<4.000000e+00> : tensor<1x3x2x2xf32>
 func.func @avgpool_no_pads(%x: tensor<1x3x4x4xf32>) -> !onnx.value {
   %0 = onnx.node "AveragePool"(%x) {attrs = {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}, domain = "", node_name = "n", version = 19 : i64} : (tensor<1x3x4x4xf32>) -> !onnx.value
   return %0 : !onnx.value
