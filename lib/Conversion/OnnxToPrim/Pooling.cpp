@@ -11,11 +11,49 @@ namespace {
 
 enum class PoolKind { Max, Average };
 
+/// MaxPool's Indices: `index` holds row-major linear indices into the input
+/// padded by `lo`/`hi`; returns them as indices into the unpadded `shape`,
+/// whose spatial dims are row-major or, with `columnMajor`, column-major
+/// (N and C always lead).
+Value paddedToFlatIndex(NodeContext &ctx, Value index, ArrayRef<int64_t> shape,
+                        ArrayRef<int64_t> lo, ArrayRef<int64_t> hi,
+                        bool columnMajor) {
+  OpBuilder &b = ctx.b;
+  Location loc = ctx.loc;
+  auto c = [&](int64_t v) { return splatLike(b, loc, index, (double)v); };
+  int64_t rank = shape.size();
+  // Unpadded coordinates, peeled off the padded linear index from the back.
+  SmallVector<Value> coordinates(rank);
+  Value rest = index;
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    int64_t padded = shape[d] + lo[d] + hi[d];
+    Value quotient = b.create<prim::DivOp>(loc, rest, c(padded));
+    Value coordinate = b.create<prim::SubOp>(
+        loc, rest, b.create<prim::MulOp>(loc, quotient, c(padded)));
+    coordinates[d] = b.create<prim::SubOp>(loc, coordinate, c(lo[d]));
+    rest = quotient;
+  }
+  SmallVector<int64_t> order; // dims from the fastest-varying one
+  if (columnMajor)
+    for (int64_t d = 2; d < rank; ++d)
+      order.push_back(d);
+  else
+    for (int64_t d = rank - 1; d >= 2; --d)
+      order.push_back(d);
+  order.append({1, 0});
+  Value flat;
+  int64_t stride = 1;
+  for (int64_t d : order) {
+    Value term = b.create<prim::MulOp>(loc, coordinates[d], c(stride));
+    flat = flat ? b.create<prim::AddOp>(loc, flat, term) : term;
+    stride *= shape[d];
+  }
+  return flat;
+}
+
 FailureOr<Results> convertPool(NodeContext &ctx, PoolKind kind) {
   if (ctx.numInputs() != 1)
     return ctx.failure<Results>("expects 1 input");
-  if (ctx.outputUsed(1))
-    return ctx.failure<Results>("the Indices output is not supported");
   auto xt = ctx.inputType(0);
   Type elementType = xt.getElementType();
   if (xt.getRank() < 3)
@@ -81,8 +119,17 @@ FailureOr<Results> convertPool(NodeContext &ctx, PoolKind kind) {
       ctx.loc, prim::ReduceKindAttr::get(b.getContext(), reduceKind), x,
       b.getDenseI64ArrayAttr(window), b.getDenseI64ArrayAttr(windowStrides),
       b.getDenseI64ArrayAttr(windowDilations));
-  if (kind == PoolKind::Max)
-    return Results{y};
+  if (kind == PoolKind::Max) {
+    if (!ctx.outputUsed(1))
+      return Results{y};
+    Value argmax = b.create<prim::ReduceWindowOp>(
+        ctx.loc,
+        prim::ReduceKindAttr::get(b.getContext(), prim::ReduceKind::argmax), x,
+        b.getDenseI64ArrayAttr(window), b.getDenseI64ArrayAttr(windowStrides),
+        b.getDenseI64ArrayAttr(windowDilations));
+    return Results{y, paddedToFlatIndex(ctx, argmax, xt.getShape(), lo, hi,
+                                        ctx.intAttr("storage_order", 0) != 0)};
+  }
 
   // Divide each window sum by the number of elements it counts: all taps
   // inside the explicitly padded input (count_include_pad) or only the real

@@ -98,6 +98,7 @@ TypedAttr reductionIdentity(OpBuilder &b, prim::ReduceKind kind,
   case prim::ReduceKind::prod:
     return scalarAttr(b, elementType, 1);
   case prim::ReduceKind::max:
+  case prim::ReduceKind::argmax: // The running maximum it tracks.
     if (isFloat)
       return b.getFloatAttr(elementType,
                             -std::numeric_limits<double>::infinity());
@@ -130,6 +131,7 @@ Value combine(OpBuilder &b, Location loc, prim::ReduceKind kind,
     return isFloat ? b.create<arith::MulFOp>(loc, acc, x).getResult()
                    : b.create<arith::MulIOp>(loc, acc, x).getResult();
   case prim::ReduceKind::max:
+  case prim::ReduceKind::argmax: // The running maximum it tracks.
     return isFloat ? b.create<arith::MaximumFOp>(loc, acc, x).getResult()
                    : b.create<arith::MaxSIOp>(loc, acc, x).getResult();
   case prim::ReduceKind::min:
@@ -545,6 +547,66 @@ struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
   }
 };
 
+/// The argmax form of reduce_window: a generic with two results, the
+/// running maximum and the operand's row-major linear index of the first
+/// element that reached it (a strictly greater element replaces it).
+Value argmaxWindow(OpBuilder &b, prim::ReduceWindowOp op, Value operand,
+                   Value window, ArrayRef<AffineMap> maps,
+                   ArrayRef<utils::IteratorType> iterators) {
+  Location loc = op.getLoc();
+  auto inType = signless(op.getOperand().getType());
+  auto outType = signless(op.getType());
+  Type elementType = inType.getElementType();
+  int64_t rank = inType.getRank();
+  auto valueType = outType.clone(elementType);
+  Value values = filledTensor(
+      b, loc, valueType,
+      reductionIdentity(b, prim::ReduceKind::max,
+                        op.getOperand().getType().getElementType()));
+  Value indices = filledTensor(b, loc, outType, b.getI64IntegerAttr(0));
+  SmallVector<AffineMap> allMaps(maps);
+  allMaps.push_back(maps.back());
+  bool isFloat = isa<FloatType>(elementType);
+  bool isUnsigned = isUnsignedLike(op.getOperand().getType().getElementType());
+  auto generic = b.create<linalg::GenericOp>(
+      loc, TypeRange{valueType, outType}, ValueRange{operand, window},
+      ValueRange{values, indices}, allMaps, iterators,
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        // The operand position: output index * stride + window index *
+        // dilation per dim, linearized row-major.
+        Value linear = nb.create<arith::ConstantIndexOp>(l, 0);
+        for (int64_t d = 0; d < rank; ++d) {
+          Value o = nb.create<linalg::IndexOp>(l, d);
+          Value w = nb.create<linalg::IndexOp>(l, rank + d);
+          auto c = [&](int64_t v) -> Value {
+            return nb.create<arith::ConstantIndexOp>(l, v);
+          };
+          Value pos = nb.create<arith::AddIOp>(
+              l, nb.create<arith::MulIOp>(l, o, c(op.getStrides()[d])),
+              nb.create<arith::MulIOp>(l, w, c(op.getDilations()[d])));
+          linear = nb.create<arith::AddIOp>(
+              l, nb.create<arith::MulIOp>(l, linear, c(inType.getDimSize(d))),
+              pos);
+        }
+        Value index = nb.create<arith::IndexCastOp>(l, nb.getI64Type(), linear);
+        Value greater =
+            isFloat ? nb.create<arith::CmpFOp>(l, arith::CmpFPredicate::OGT,
+                                               args[0], args[2])
+                          .getResult()
+                    : nb.create<arith::CmpIOp>(l,
+                                               isUnsigned
+                                                   ? arith::CmpIPredicate::ugt
+                                                   : arith::CmpIPredicate::sgt,
+                                               args[0], args[2])
+                          .getResult();
+        nb.create<linalg::YieldOp>(
+            l,
+            ValueRange{nb.create<arith::SelectOp>(l, greater, args[0], args[2]),
+                       nb.create<arith::SelectOp>(l, greater, index, args[3])});
+      });
+  return generic.getResult(1);
+}
+
 struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(prim::ReduceWindowOp op, OpAdaptor adaptor,
@@ -573,8 +635,13 @@ struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::parallel);
     iterators.append(rank, utils::IteratorType::reduction);
-    Value window = rw.create<tensor::EmptyOp>(loc, op.getWindow(),
-                                              outType.getElementType());
+    Type elementType = signless(op.getOperand().getType().getElementType());
+    Value window = rw.create<tensor::EmptyOp>(loc, op.getWindow(), elementType);
+    if (kind == prim::ReduceKind::argmax) {
+      rw.replaceOp(op, argmaxWindow(rw, op, adaptor.getOperand(), window, maps,
+                                    iterators));
+      return success();
+    }
     Value init = filledTensor(
         rw, loc, outType,
         reductionIdentity(rw, kind, op.getType().getElementType()));

@@ -309,14 +309,6 @@ func.func @conv_bias_2d(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x2x2xf32>, %b: te
 
 // -----
 
-func.func @maxpool_indices(%x: tensor<1x1x4x4xf32>) -> (!onnx.value, !onnx.value) {
-  // expected-error @+1 {{node 'p' (MaxPool, opset 12): the Indices output is not supported}}
-  %0:2 = onnx.node "MaxPool"(%x) {attrs = {kernel_shape = array<i64: 2, 2>}, domain = "", node_name = "p", version = 12 : i64} : (tensor<1x1x4x4xf32>) -> (!onnx.value, !onnx.value)
-  return %0#0, %0#1 : !onnx.value, !onnx.value
-}
-
-// -----
-
 func.func @maxpool_no_kernel(%x: tensor<1x1x4x4xf32>) -> !onnx.value {
   // expected-error @+1 {{node 'p' (MaxPool, opset 12): kernel_shape needs one entry per spatial dim}}
   %0 = onnx.node "MaxPool"(%x) {attrs = {}, domain = "", node_name = "p", version = 12 : i64} : (tensor<1x1x4x4xf32>) -> !onnx.value

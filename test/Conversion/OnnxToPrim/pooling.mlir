@@ -150,3 +150,21 @@ func.func @global_pools(%x: tensor<2x3x4x5xf32>) -> (!onnx.value, !onnx.value) {
   %1 = onnx.node "GlobalMaxPool"(%x) {attrs = {}, domain = "", node_name = "n1", version = 1 : i64} : (tensor<2x3x4x5xf32>) -> !onnx.value
   return %0, %1 : !onnx.value, !onnx.value
 }
+
+// -----
+
+// MaxPool's Indices: an argmax window gives the index into the padded
+// input, which is unraveled (div/sub per dim), shifted by the low pads and
+// raveled over the unpadded [1, 1, 4, 4] (strides 1, 4, 16, 16).
+// CHECK-LABEL: func.func @maxpool_indices
+// CHECK: %[[P:.*]] = prim.pad %arg0 {high = array<i64: 0, 0, 1, 1>, low = array<i64: 0, 0, 1, 1>
+// CHECK: %[[V:.*]] = prim.reduce_window max %[[P]]
+// CHECK: %[[A:.*]] = prim.reduce_window argmax %[[P]] {{.*}} : (tensor<1x1x6x6xf32>) -> tensor<1x1x3x3xi64>
+// CHECK: prim.div %[[A]], %{{.*}} : tensor<1x1x3x3xi64>
+// CHECK: prim.mul
+// CHECK: prim.sub
+// CHECK: return %[[V]], %{{.*}} : tensor<1x1x3x3xf32>, tensor<1x1x3x3xi64>
+func.func @maxpool_indices(%x: tensor<1x1x4x4xf32>) -> (!onnx.value, !onnx.value) {
+  %0:2 = onnx.node "MaxPool"(%x) {attrs = {kernel_shape = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}, domain = "", node_name = "p", version = 12 : i64} : (tensor<1x1x4x4xf32>) -> (!onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}

@@ -109,3 +109,25 @@ func.func @reduce_window_sum_int(%x: tensor<1x4xi32>) -> tensor<1x3xi32> {
   %0 = prim.reduce_window sum %x {window = array<i64: 1, 2>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>} : (tensor<1x4xi32>) -> tensor<1x3xi32>
   return %0 : tensor<1x3xi32>
 }
+
+// -----
+
+// argmax windows: one generic with two results (running max, its index);
+// the index is the operand's row-major position, linearized from
+// linalg.index of the output and window loops; a strictly greater element
+// replaces the current one, so ties keep the first.
+// CHECK-LABEL: func.func @reduce_window_argmax
+// CHECK: %[[G:.*]]:2 = linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "reduction", "reduction"]
+// CHECK: linalg.index 0
+// CHECK: linalg.index 2
+// CHECK: arith.index_cast %{{.*}} : index to i64
+// CHECK: %[[GT:.*]] = arith.cmpf ogt
+// CHECK: %[[V:.*]] = arith.select %[[GT]]
+// CHECK: %[[I:.*]] = arith.select %[[GT]]
+// CHECK: linalg.yield %[[V]], %[[I]] : f32, i64
+// CHECK: return %[[G]]#1 : tensor<2x3xi64>
+func.func @reduce_window_argmax(%x: tensor<2x6xf32>) -> tensor<2x3xi64> {
+  %0 = prim.reduce_window argmax %x {window = array<i64: 1, 2>, strides = array<i64: 1, 2>, dilations = array<i64: 1, 1>} : (tensor<2x6xf32>) -> tensor<2x3xi64>
+  return %0 : tensor<2x3xi64>
+}

@@ -357,6 +357,9 @@ ReduceOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
   auto in = getRanked(adaptor.getOperand());
   if (!in)
     return emitInferError(loc, "prim.reduce needs a ranked operand");
+  if (adaptor.getKind() == ReduceKind::argmax)
+    return emitInferError(loc, "prim.reduce has no argmax (only "
+                               "prim.reduce_window does)");
   ArrayRef<int64_t> dims = adaptor.getDims();
   SmallVector<int64_t> shape;
   for (auto [i, d] : llvm::enumerate(dims))
@@ -397,7 +400,10 @@ LogicalResult ReduceWindowOp::inferReturnTypes(
                                      Twine(d));
     shape.push_back((size - span) / strides[d] + 1);
   }
-  inferred.push_back(in.clone(shape));
+  if (adaptor.getKind() == ReduceKind::argmax)
+    inferred.push_back(in.clone(shape, IntegerType::get(context, 64)));
+  else
+    inferred.push_back(in.clone(shape));
   return success();
 }
 

@@ -38,7 +38,8 @@ def Prim_Dialect : Dialect {
 
 def Prim_ReduceKind : I32EnumAttr<"ReduceKind", "reduction combiner", [
     I32EnumAttrCase<"sum", 0>, I32EnumAttrCase<"max", 1>,
-    I32EnumAttrCase<"min", 2>, I32EnumAttrCase<"prod", 3>]> {
+    I32EnumAttrCase<"min", 2>, I32EnumAttrCase<"prod", 3>,
+    I32EnumAttrCase<"argmax", 4>]> {
   let cppNamespace = "::dlc::prim";
   let genSpecializedAttr = 0;
 }
@@ -288,6 +289,8 @@ def Prim_ReduceWindowOp : Prim_Op<"reduce_window", [Pure,
     dimension (spaced by `dilations[i]`) with `kind`; windows start every
     `strides[i]` elements. No padding: pad first with `prim.pad`.
     Result dim `i` is `(size - dilations*(window-1) - 1) / strides + 1`.
+    `argmax` gives, as i64, the row-major linear index into `operand` of the
+    window's first maximal element (`prim.reduce` has no `argmax`).
     ```mlir
     %r = prim.reduce_window max %x {window = array<i64: 1, 1, 2, 2>,
            strides = array<i64: 1, 1, 2, 2>, dilations = array<i64: 1, 1, 1, 1>}
