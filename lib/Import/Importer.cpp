@@ -342,8 +342,10 @@ llvm::Expected<OwningOpRef<ModuleOp>> Importer::run() {
   for (const auto &opset : model.opset_import()) {
     std::string domain = opset.domain() == "ai.onnx" ? "" : opset.domain();
     opsets[domain] = opset.version();
-    opsetAttrs.push_back(builder.getNamedAttr(
-        domain, builder.getI64IntegerAttr(opset.version())));
+    // Named "ai.onnx" in the attribute: MLIR has no empty attribute names.
+    opsetAttrs.push_back(
+        builder.getNamedAttr(domain.empty() ? "ai.onnx" : domain,
+                             builder.getI64IntegerAttr(opset.version())));
   }
   if (!opsets.count(""))
     return error("the model imports no opset for the default ONNX domain");

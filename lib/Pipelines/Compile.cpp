@@ -308,8 +308,9 @@ CompileResult inspectOnnx(const std::string &path, ModelSummary &summary) {
   }
   if (auto opsets = module->getAttrOfType<DictionaryAttr>(kOpsetImportAttr))
     for (NamedAttribute entry : opsets)
-      summary.opsets.emplace_back(entry.getName().str(),
-                                  cast<IntegerAttr>(entry.getValue()).getInt());
+      summary.opsets.emplace_back(
+          entry.getName() == "ai.onnx" ? "" : entry.getName().str(),
+          cast<IntegerAttr>(entry.getValue()).getInt());
   std::map<std::string, int64_t> histogram;
   std::map<std::string, std::string> unsupported;
   func.walk([&](onnx::NodeOp node) {

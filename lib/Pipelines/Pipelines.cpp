@@ -62,7 +62,8 @@ void dlc::buildPrimToLinalgPipeline(OpPassManager &pm) {
   // signed integers.
   addPipeline(pm, "dlc-record-model-metadata,"
                   "func.func(convert-prim-to-linalg),canonicalize,"
-                  "linalg-fuse-elementwise-ops,canonicalize,cse");
+                  "linalg-fuse-elementwise-ops,"
+                  "func.func(dlc-collapse-parallel-dims),canonicalize,cse");
 }
 
 void dlc::buildLinalgToLlvmPipeline(OpPassManager &pm) {

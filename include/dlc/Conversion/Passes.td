@@ -32,6 +32,20 @@ def ConvertPrimToLinalg : Pass<"convert-prim-to-linalg", "mlir::func::FuncOp"> {
                            "::mlir::math::MathDialect"];
 }
 
+def CollapseParallelDims
+    : Pass<"dlc-collapse-parallel-dims", "mlir::func::FuncOp"> {
+  let summary = "Merge the contiguous dims of elementwise linalg.generic ops";
+  let description = [{
+    An all-parallel `linalg.generic` whose consecutive dims stay contiguous
+    in every operand (e.g. all of them for identity maps, H and W for a
+    per-channel bias) iterates them as one dim. The innermost loop then runs
+    over whole rows or tensors, which LLVM vectorizes with plain vector
+    loads instead of unrolling a short inner loop and gathering across it.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def LinalgToMicrokernels
     : Pass<"dlc-linalg-to-microkernels", "mlir::ModuleOp"> {
   let summary = "Call dlc's runtime microkernels for f32 GEMM and conv";

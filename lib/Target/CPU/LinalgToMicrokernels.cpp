@@ -311,8 +311,24 @@ struct LowerMemrefCopyPass
     getOperation().walk([&](memref::CopyOp op) { copies.push_back(op); });
     for (memref::CopyOp copy : copies) {
       OpBuilder b(copy);
-      b.create<linalg::CopyOp>(copy.getLoc(), copy.getSource(),
-                               copy.getTarget());
+      Value source = copy.getSource(), target = copy.getTarget();
+      // Contiguous buffers copy as one flat loop, which LLVM turns into a
+      // memcpy (a multi-dim loop nest would be unrolled and gathered).
+      auto sourceType = cast<MemRefType>(source.getType());
+      auto targetType = cast<MemRefType>(target.getType());
+      auto flat = [](MemRefType t) {
+        return t.getRank() > 1 && t.hasStaticShape() &&
+               t.getLayout().isIdentity();
+      };
+      if (flat(sourceType) && flat(targetType)) {
+        ReassociationIndices all =
+            llvm::to_vector(llvm::seq<int64_t>(0, sourceType.getRank()));
+        source = b.create<memref::CollapseShapeOp>(
+            copy.getLoc(), source, ArrayRef<ReassociationIndices>{all});
+        target = b.create<memref::CollapseShapeOp>(
+            copy.getLoc(), target, ArrayRef<ReassociationIndices>{all});
+      }
+      b.create<linalg::CopyOp>(copy.getLoc(), source, target);
       copy.erase();
     }
   }
