@@ -65,9 +65,10 @@ Value perChannel(NodeContext &ctx, Value v, ArrayRef<int64_t> shape) {
 FailureOr<Results> convertBatchNorm(NodeContext &ctx) {
   if (ctx.numInputs() != 5)
     return ctx.failure<Results>("expects inputs X, scale, B, mean, var");
+  // Training mode normalizes with batch statistics: before opset 7 unless
+  // is_test=1, from opset 14 with training_mode=1.
   if (ctx.intAttr("training_mode", 0) != 0 ||
-      (ctx.version() < 7 && ctx.intAttr("is_test", 0) == 0 &&
-       ctx.outputUsed(1)))
+      (ctx.version() < 7 && ctx.intAttr("is_test", 0) == 0))
     return ctx.failure<Results>("training mode is not supported in inference");
   if (ctx.version() < 9 && ctx.intAttr("spatial", 1) == 0)
     return ctx.failure<Results>("spatial=0 is not supported");

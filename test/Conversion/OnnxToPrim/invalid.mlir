@@ -401,6 +401,16 @@ func.func @batch_norm_opset6_training(%x: tensor<2x3xf32>, %s: tensor<3xf32>) ->
 
 // -----
 
+// Before opset 7 a BatchNormalization without is_test = 1 normalizes with
+// batch statistics, even when only Y is used.
+func.func @batch_norm_opset6_no_is_test(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'bn' (BatchNormalization, opset 6): training mode is not supported in inference}}
+  %0 = onnx.node "BatchNormalization"(%x, %s, %s, %s, %s) {attrs = {}, domain = "", node_name = "bn", version = 6 : i64} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
 func.func @batch_norm_not_spatial(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> !onnx.value {
   // expected-error @+1 {{node 'bn' (BatchNormalization, opset 7): spatial=0 is not supported}}
   %0 = onnx.node "BatchNormalization"(%x, %s, %s, %s, %s) {attrs = {spatial = 0 : i64}, domain = "", node_name = "bn", version = 7 : i64} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> !onnx.value
