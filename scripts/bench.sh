@@ -33,4 +33,9 @@ echo "==> Preparing .venv"
 scripts/venv.sh
 
 echo "==> Benchmarking"
+# models/mlp is too large to commit: generate it (deterministically) on demand.
+if [[ ! -f models/mlp/model.onnx ]]; then
+  echo "==> Generating models/mlp (scripts/gen_models.py mlp)"
+  "${VENV_DIR:-.venv}/bin/python" scripts/gen_models.py mlp
+fi
 exec "${VENV_DIR:-.venv}/bin/python" scripts/bench.py "${args[@]}"
