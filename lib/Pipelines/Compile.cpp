@@ -101,7 +101,6 @@ std::unique_ptr<MLIRContext> makeContext() {
   registerAllDialects(registry);
   registerAllPasses();
   auto context = std::make_unique<MLIRContext>(registry);
-  context->loadAllAvailableDialects();
   return context;
 }
 
@@ -144,9 +143,9 @@ std::string printModule(ModuleOp module) {
   return text;
 }
 
-std::string defaultRuntimeDir() {
+std::string runtimeDir() {
   std::string exe = llvm::sys::fs::getMainExecutable(
-      nullptr, reinterpret_cast<void *>(&defaultRuntimeDir));
+      nullptr, reinterpret_cast<void *>(&runtimeDir));
   llvm::SmallString<256> dir(llvm::sys::path::parent_path(exe));
   llvm::sys::path::append(dir, "..", "lib");
   return std::string(dir);
@@ -163,13 +162,16 @@ LogicalResult runPipeline(MLIRContext &context, ModuleOp module,
 } // namespace
 
 CompileResult compile(const CompileOptions &options) {
+  bool wantObject = options.emit == Stage::Obj || options.emit == Stage::So;
+  if (wantObject && options.outputPath == "-")
+    return failure(FailureKind::UserError,
+                   "refusing to write binary output to stdout; give -o FILE");
   auto context = makeContext();
   const std::string &path = options.inputPath;
   DiagnosticCollector diagnostics(*context, path);
 
   ImportOptions importOptions;
-  for (const auto &entry : options.inputShapes)
-    importOptions.inputShapes[entry.getKey()] = entry.getValue();
+  importOptions.inputShapes = options.inputShapes;
   auto imported = importOnnxFile(*context, path, importOptions);
   if (!imported)
     return failure(FailureKind::UserError, toString(imported.takeError()));
@@ -210,10 +212,6 @@ CompileResult compile(const CompileOptions &options) {
     return failure(FailureKind::InternalError,
                    diagnostics.take("internal error lowering to LLVM"));
 
-  bool wantObject = options.emit != Stage::Llvm;
-  if (wantObject && options.outputPath == "-")
-    return failure(FailureKind::UserError,
-                   "refusing to write binary output to stdout; give -o FILE");
   auto code = emitHostCode(module, options.optLevel, wantObject);
   if (!code)
     return failure(FailureKind::InternalError,
@@ -224,10 +222,8 @@ CompileResult compile(const CompileOptions &options) {
     return CompileResult();
   }
 
-  std::string runtimeDir = options.runtimeLibDir.empty()
-                               ? defaultRuntimeDir()
-                               : options.runtimeLibDir;
-  llvm::SmallString<256> runtime(runtimeDir);
+  // libdlcrt.a lies next to the running executable, in ../lib.
+  llvm::SmallString<256> runtime(runtimeDir());
   llvm::sys::path::append(runtime, "libdlcrt.a");
   if (!llvm::sys::fs::exists(runtime))
     return failure(FailureKind::InternalError,

@@ -488,13 +488,9 @@ int inspectModel(const std::string &path) {
 //===----------------------------------------------------------------------===//
 
 std::string dlc::driver::stageNames() {
-  // Every stage the compiler may know of, kept only if it does.
-  static const char *const candidates[] = {"onnx", "prim", "linalg", "llvm",
-                                           "obj",  "so",   "ptx",    "header"};
   std::string names;
-  for (const char *name : candidates)
-    if (dlc::parseStage(name))
-      names += (names.empty() ? "" : ", ") + std::string(name);
+  for (dlc::Stage stage : dlc::kAllStages)
+    names += (names.empty() ? "" : ", ") + dlc::stageName(stage).str();
   return names;
 }
 

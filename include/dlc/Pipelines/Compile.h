@@ -19,6 +19,8 @@ namespace dlc {
 
 /// The stages `--emit` can stop after, in pipeline order.
 enum class Stage { Onnx, Prim, Linalg, Llvm, Obj, So };
+inline constexpr Stage kAllStages[] = {Stage::Onnx, Stage::Prim, Stage::Linalg,
+                                       Stage::Llvm, Stage::Obj,  Stage::So};
 
 /// Parses a stage name (`onnx`, `prim`, `linalg`, `llvm`, `obj`, `so`).
 std::optional<Stage> parseStage(llvm::StringRef name);
@@ -33,9 +35,6 @@ struct CompileOptions {
   unsigned optLevel = 3; // -O0 .. -O3
   /// `--shape NAME=DxD…` overrides for graph inputs.
   llvm::StringMap<llvm::SmallVector<int64_t>> inputShapes;
-  /// Directory holding libdlcrt.a (for Stage::So); empty: next to the
-  /// running executable, in ../lib.
-  std::string runtimeLibDir;
 };
 
 /// Why a compile failed: the user's input (exit code 1) or dlc (exit 2).

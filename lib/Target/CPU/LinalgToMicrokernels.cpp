@@ -226,38 +226,28 @@ template <typename OpTy> struct ConvToKernel : OpRewritePattern<OpTy> {
     SmallVector<int64_t> strides(op.getStrides().template getValues<int64_t>());
     SmallVector<int64_t> dilations(
         op.getDilations().template getValues<int64_t>());
-    SmallVector<Value> args;
-    if (si.sizes.size() == 4) { // [N, C, H, W] x [F, C, KH, KW]
-      args = {si.sizes[0],
-              si.sizes[1],
-              si.sizes[2],
-              si.sizes[3],
-              sf.sizes[0],
-              sf.sizes[2],
-              sf.sizes[3],
-              so.sizes[2],
-              so.sizes[3],
-              constant(strides[0]),
-              constant(strides[1]),
-              constant(dilations[0]),
-              constant(dilations[1]),
-              constant(1)};
-    } else { // [N, G, C, H, W] x [G, F, C, KH, KW] -> [N, G, F, OH, OW]
-      args = {si.sizes[0],
-              mul(si.sizes[1], si.sizes[2]),
-              si.sizes[3],
-              si.sizes[4],
-              mul(sf.sizes[0], sf.sizes[1]),
-              sf.sizes[3],
-              sf.sizes[4],
-              so.sizes[3],
-              so.sizes[4],
-              constant(strides[0]),
-              constant(strides[1]),
-              constant(dilations[0]),
-              constant(dilations[1]),
-              si.sizes[1]};
-    }
+    // Plain: [N, C, H, W] x [F, C, KH, KW]. Grouped: [N, G, C, H, W] x
+    // [G, F, C, KH, KW] -> [N, G, F, OH, OW], passed as G*C channels and
+    // G*F features.
+    bool grouped = si.sizes.size() == 5;
+    int o = grouped ? 1 : 0; // offset of the spatial dims
+    Value channels = grouped ? mul(si.sizes[1], si.sizes[2]) : si.sizes[1];
+    Value features = grouped ? mul(sf.sizes[0], sf.sizes[1]) : sf.sizes[0];
+    Value groups = grouped ? si.sizes[1] : constant(1);
+    SmallVector<Value> args = {si.sizes[0],
+                               channels,
+                               si.sizes[2 + o],
+                               si.sizes[3 + o],
+                               features,
+                               sf.sizes[2 + o],
+                               sf.sizes[3 + o],
+                               so.sizes[2 + o],
+                               so.sizes[3 + o],
+                               constant(strides[0]),
+                               constant(strides[1]),
+                               constant(dilations[0]),
+                               constant(dilations[1]),
+                               groups};
     args.append({si.pointer, sf.pointer, so.pointer});
     callKernel(rewriter, loc, kConv2d, args);
     rewriter.eraseOp(op);
