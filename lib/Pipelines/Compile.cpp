@@ -5,15 +5,15 @@
 #include "dlc/Dialect/Onnx/IR/OnnxDialect.h"
 #include "dlc/Import/Importer.h"
 #include "dlc/Pipelines/Pipelines.h"
-#include "dlc/Target/CpuTarget.h"
+#include "dlc/Target/Target.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -143,17 +143,9 @@ std::string printModule(ModuleOp module) {
   return text;
 }
 
-std::string runtimeDir() {
-  std::string exe = llvm::sys::fs::getMainExecutable(
-      nullptr, reinterpret_cast<void *>(&runtimeDir));
-  llvm::SmallString<256> dir(llvm::sys::path::parent_path(exe));
-  llvm::sys::path::append(dir, "..", "lib");
-  return std::string(dir);
-}
-
 /// Runs `build`'s pipeline on `module`.
 LogicalResult runPipeline(MLIRContext &context, ModuleOp module,
-                          void (*build)(OpPassManager &)) {
+                          llvm::function_ref<void(OpPassManager &)> build) {
   PassManager pm(&context);
   build(pm);
   return pm.run(module);
@@ -166,6 +158,11 @@ CompileResult compile(const CompileOptions &options) {
   if (wantObject && options.outputPath == "-")
     return failure(FailureKind::UserError,
                    "refusing to write binary output to stdout; give -o FILE");
+  const Target *target = lookupTarget(options.target);
+  if (!target)
+    return failure(FailureKind::UserError,
+                   "unknown target '" + options.target +
+                       "'; dlc knows: " + llvm::join(targetNames(), ", "));
   auto context = makeContext();
   const std::string &path = options.inputPath;
   DiagnosticCollector diagnostics(*context, path);
@@ -208,11 +205,16 @@ CompileResult compile(const CompileOptions &options) {
                    diagnostics.take("cannot lower the model to linalg"));
   if (options.emit == Stage::Linalg)
     return emitText();
-  if (failed(runPipeline(*context, module, buildLinalgToLlvmPipeline)))
+  if (failed(runPipeline(*context, module, [&](OpPassManager &pm) {
+        buildBufferizePipeline(pm);
+        target->buildCodegenPipeline(pm);
+      })))
     return failure(FailureKind::InternalError,
                    diagnostics.take("internal error lowering to LLVM"));
 
-  auto code = emitHostCode(module, options.optLevel, wantObject);
+  TargetOptions targetOptions;
+  targetOptions.optLevel = options.optLevel;
+  auto code = target->emitCode(module, targetOptions, wantObject);
   if (!code)
     return failure(FailureKind::InternalError,
                    path + ": " + toString(code.takeError()));
@@ -222,13 +224,6 @@ CompileResult compile(const CompileOptions &options) {
     return CompileResult();
   }
 
-  // libdlcrt.a lies next to the running executable, in ../lib.
-  llvm::SmallString<256> runtime(runtimeDir());
-  llvm::sys::path::append(runtime, "libdlcrt.a");
-  if (!llvm::sys::fs::exists(runtime))
-    return failure(FailureKind::InternalError,
-                   "the runtime library " + std::string(runtime) +
-                       " is missing (is dlc installed correctly?)");
   llvm::SmallString<256> objectPath, linkedPath;
   if (auto ec =
           llvm::sys::fs::createTemporaryFile("dlc-model", "o", objectPath))
@@ -246,7 +241,7 @@ CompileResult compile(const CompileOptions &options) {
                    "cannot create " + options.outputPath + ": " + ec.message());
   llvm::sys::Process::SafelyCloseFileDescriptor(fd);
   llvm::FileRemover linkedRemover(linkedPath);
-  if (auto err = linkSharedLibrary(objectPath, runtime, linkedPath))
+  if (auto err = target->linkArtifact(objectPath, linkedPath))
     return failure(FailureKind::InternalError, toString(std::move(err)));
   if (auto ec = llvm::sys::fs::rename(linkedPath, options.outputPath))
     return failure(FailureKind::UserError,

@@ -4,6 +4,7 @@
 #include "dlc/Conversion/Passes.h"
 #include "dlc/Dialect/Onnx/IR/OnnxDialect.h"
 #include "dlc/Dialect/Prim/IR/PrimDialect.h"
+#include "dlc/Target/Target.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -34,10 +35,26 @@ void registerOnce() {
   PassPipelineRegistration<>("dlc-prim-to-linalg-pipeline",
                              "prim to fused linalg on tensors",
                              dlc::buildPrimToLinalgPipeline);
+  PassPipelineRegistration<>("dlc-bufferize-pipeline",
+                             "linalg on tensors to linalg on memrefs",
+                             dlc::buildBufferizePipeline);
+  for (StringRef name : dlc::targetNames()) {
+    const dlc::Target *target = dlc::lookupTarget(name);
+    PassPipelineRegistration<>(
+        ("dlc-" + name + "-codegen-pipeline").str(),
+        ("linalg on memrefs to the " + name +
+         " target's lowest dialect with the runtime ABI")
+            .str(),
+        [target](OpPassManager &pm) { target->buildCodegenPipeline(pm); });
+  }
   PassPipelineRegistration<>(
       "dlc-linalg-to-llvm-pipeline",
-      "linalg on tensors to the LLVM dialect with the runtime ABI",
-      dlc::buildLinalgToLlvmPipeline);
+      "linalg on tensors to the LLVM dialect with the runtime ABI "
+      "(dlc-bufferize-pipeline, dlc-cpu-codegen-pipeline)",
+      [](OpPassManager &pm) {
+        dlc::buildBufferizePipeline(pm);
+        dlc::lookupTarget("cpu")->buildCodegenPipeline(pm);
+      });
 }
 
 } // namespace
@@ -66,19 +83,10 @@ void dlc::buildPrimToLinalgPipeline(OpPassManager &pm) {
                   "func.func(dlc-collapse-parallel-dims),canonicalize,cse");
 }
 
-void dlc::buildLinalgToLlvmPipeline(OpPassManager &pm) {
-  addPipeline(
-      pm, "one-shot-bufferize{bufferize-function-boundaries "
-          "function-boundary-type-conversion=identity-layout-map},"
-          "buffer-results-to-out-params,"
-          "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-          "dlc-linalg-to-microkernels,"
-          "func.func(dlc-lower-memref-copy,convert-linalg-to-loops,"
-          "dlc-approximate-math),"
-          "canonicalize,lower-affine,convert-scf-to-cf,expand-strided-metadata,"
-          "finalize-memref-to-llvm{use-generic-functions},convert-math-to-"
-          "funcs,convert-math-to-llvm,"
-          "convert-math-to-libm,convert-arith-to-llvm,convert-index-to-llvm,"
-          "convert-func-to-llvm,convert-cf-to-llvm,reconcile-unrealized-casts,"
-          "dlc-emit-model-abi");
+void dlc::buildBufferizePipeline(OpPassManager &pm) {
+  addPipeline(pm, "one-shot-bufferize{bufferize-function-boundaries "
+                  "function-boundary-type-conversion=identity-layout-map},"
+                  "buffer-results-to-out-params,"
+                  "buffer-deallocation-pipeline,"
+                  "convert-bufferization-to-memref");
 }

@@ -33,6 +33,8 @@ struct CompileOptions {
   std::string outputPath;
   Stage emit = Stage::So;
   unsigned optLevel = 3; // -O0 .. -O3
+  /// The target to generate code for, by name (dlc/Target/Target.h).
+  std::string target = "cpu";
   /// `--shape NAME=DxD…` overrides for graph inputs.
   llvm::StringMap<llvm::SmallVector<int64_t>> inputShapes;
 };

@@ -19,9 +19,12 @@ void registerAllPasses();
 void buildOnnxToPrimPipeline(mlir::OpPassManager &pm);
 /// prim -> fused linalg on tensors: `dlc-prim-to-linalg-pipeline`.
 void buildPrimToLinalgPipeline(mlir::OpPassManager &pm);
-/// linalg on tensors -> LLVM dialect with the runtime ABI:
-/// `dlc-linalg-to-llvm-pipeline`.
-void buildLinalgToLlvmPipeline(mlir::OpPassManager &pm);
+/// linalg on tensors -> linalg on memrefs (results as out-parameters,
+/// deallocations inserted): `dlc-bufferize-pipeline`. A target's codegen
+/// pipeline (dlc/Target/Target.h) continues from here; dlc-opt has it as
+/// `dlc-<target>-codegen-pipeline`, and `dlc-linalg-to-llvm-pipeline` is
+/// this one followed by the CPU target's.
+void buildBufferizePipeline(mlir::OpPassManager &pm);
 
 } // namespace dlc
 

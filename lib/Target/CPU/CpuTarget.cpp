@@ -1,7 +1,11 @@
-//===- CpuTarget.cpp - host object code and shared-library linking --------===//
-#include "dlc/Target/CpuTarget.h"
+//===- CpuTarget.cpp - the host CPU: LLVM dialect, object code, model.so --===//
+#include "CpuTarget.h"
+
+#include "dlc/Target/Target.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
@@ -11,6 +15,8 @@
 #include "llvm/IR/Module.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
@@ -54,10 +60,54 @@ std::unique_ptr<llvm::TargetMachine> createHostMachine(unsigned optLevel,
       llvm::Reloc::PIC_, std::nullopt, level));
 }
 
+/// libdlcrt.a lies next to the running executable, in ../lib.
+std::string runtimeArchive() {
+  std::string exe = llvm::sys::fs::getMainExecutable(
+      nullptr, reinterpret_cast<void *>(&runtimeArchive));
+  llvm::SmallString<256> path(llvm::sys::path::parent_path(exe));
+  llvm::sys::path::append(path, "..", "lib", "libdlcrt.a");
+  return std::string(path);
+}
+
+class CpuTarget final : public dlc::Target {
+public:
+  llvm::StringRef name() const override { return "cpu"; }
+  void buildCodegenPipeline(OpPassManager &pm) const override;
+  llvm::Expected<std::string> emitCode(ModuleOp module,
+                                       const dlc::TargetOptions &options,
+                                       bool asObject) const override;
+  llvm::Error linkArtifact(llvm::StringRef objectPath,
+                           llvm::StringRef outputPath) const override;
+};
+
 } // namespace
 
+const dlc::Target &dlc::getCpuTarget() {
+  static const CpuTarget target;
+  return target;
+}
+
+void CpuTarget::buildCodegenPipeline(OpPassManager &pm) const {
+  // A fixed string: failing to parse it is a bug in dlc.
+  if (failed(parsePassPipeline(
+          "dlc-linalg-to-microkernels,"
+          "func.func(dlc-lower-memref-copy,convert-linalg-to-loops,"
+          "dlc-approximate-math),"
+          "canonicalize,lower-affine,convert-scf-to-cf,"
+          "expand-strided-metadata,"
+          "finalize-memref-to-llvm{use-generic-functions},"
+          "convert-math-to-funcs,convert-math-to-llvm,convert-math-to-libm,"
+          "convert-arith-to-llvm,convert-index-to-llvm,convert-func-to-llvm,"
+          "convert-cf-to-llvm,reconcile-unrealized-casts,"
+          "dlc-emit-model-abi",
+          pm, llvm::errs())))
+    llvm::report_fatal_error("dlc: malformed built-in pass pipeline");
+}
+
 llvm::Expected<std::string>
-dlc::emitHostCode(ModuleOp module, unsigned optLevel, bool asObject) {
+CpuTarget::emitCode(ModuleOp module, const dlc::TargetOptions &options,
+                    bool asObject) const {
+  unsigned optLevel = options.optLevel;
   std::string error;
   auto machine = createHostMachine(optLevel, error);
   if (!machine)
@@ -116,9 +166,12 @@ dlc::emitHostCode(ModuleOp module, unsigned optLevel, bool asObject) {
   return std::string(buffer.begin(), buffer.end());
 }
 
-llvm::Error dlc::linkSharedLibrary(llvm::StringRef objectPath,
-                                   llvm::StringRef runtimeArchive,
-                                   llvm::StringRef outputPath) {
+llvm::Error CpuTarget::linkArtifact(llvm::StringRef objectPath,
+                                    llvm::StringRef outputPath) const {
+  std::string runtime = runtimeArchive();
+  if (!llvm::sys::fs::exists(runtime))
+    return makeError("the runtime library " + runtime +
+                     " is missing (is dlc installed correctly?)");
   // lld keeps global state between runs; serialize links in this process.
   static std::mutex linkMutex;
   std::lock_guard<std::mutex> lock(linkMutex);
@@ -138,7 +191,7 @@ llvm::Error dlc::linkSharedLibrary(llvm::StringRef objectPath,
       objectPath.str(),
       // Nothing in the model references the runtime's public functions.
       "--whole-archive",
-      runtimeArchive.str(),
+      runtime,
       "--no-whole-archive",
       "-L/usr/lib/x86_64-linux-gnu",
       "-L/lib/x86_64-linux-gnu",

@@ -1,6 +1,8 @@
 // RUN: split-file %s %t
 // RUN: dlc-opt %t/metadata.mlir -dlc-record-model-metadata | FileCheck %s --check-prefix=META
 // RUN: dlc-opt %t/pipeline.mlir -dlc-record-model-metadata -dlc-linalg-to-llvm-pipeline | FileCheck %s --check-prefix=LLVM
+// The same pipeline, as its target-independent and CPU halves:
+// RUN: dlc-opt %t/pipeline.mlir -dlc-record-model-metadata -dlc-bufferize-pipeline -dlc-cpu-codegen-pipeline | FileCheck %s --check-prefix=LLVM
 // RUN: dlc-opt %t/errors.mlir -dlc-record-model-metadata -split-input-file -verify-diagnostics
 // RUN: not dlc-opt %t/no-graph.mlir -dlc-linalg-to-llvm-pipeline 2>&1 | FileCheck %s --check-prefix=NOGRAPH
 
