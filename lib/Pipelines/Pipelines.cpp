@@ -86,7 +86,7 @@ void dlc::buildPrimToLinalgPipeline(OpPassManager &pm) {
 void dlc::buildBufferizePipeline(OpPassManager &pm) {
   addPipeline(pm, "one-shot-bufferize{bufferize-function-boundaries "
                   "function-boundary-type-conversion=identity-layout-map},"
-                  "buffer-results-to-out-params,"
+                  "dlc-abi-out-params,"
                   "buffer-deallocation-pipeline,"
                   "convert-bufferization-to-memref");
 }

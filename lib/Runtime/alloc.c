@@ -27,6 +27,16 @@
  * alignment good), else mallocs a new one. A block freed on another thread
  * than the one that allocated it simply joins the freeing thread's cache.
  *
+ * Runs. dlc_rt_call runs a compiled entry inside a run scope, recorded in
+ * the thread's state: every block the generated code allocates meanwhile is
+ * linked into the scope's list (and unlinked when freed). A failure inside
+ * the run (an allocation the hooks cannot serve, a run-time shape check)
+ * calls dlc_rt_raise, which longjmps back to dlc_rt_call; it frees the
+ * blocks still linked and returns the status. Generated code holds no other
+ * resources, so nothing leaks. When the entry returns, the blocks still
+ * linked are the outputs it returned: they are detached and become the
+ * caller's.
+ *
  * The cache lives in thread-specific data (pthread_key_create, once), whose
  * destructor frees it when the thread exits; dlc_runtime_release_thread_cache
  * frees it earlier. No __thread: keep clear of TLS models in a dlopen()ed
@@ -39,8 +49,10 @@
 #include "internal.h"
 
 #include <pthread.h>
+#include <setjmp.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* "dlcblkL1" / "dlcblkC1": a live block, a block in a thread cache. */
@@ -52,19 +64,31 @@
 #define LARGE_GRANULE ((size_t)4096)
 
 /* Just below every pointer handed out. */
-typedef struct {
+typedef struct block_header {
   uint64_t tag;
   size_t capacity; /* usable bytes from the pointer handed out */
   void *base;      /* what malloc returned: the block is free(base) */
   uint64_t stamp;  /* when it entered the cache (cached blocks only) */
+  /* The run scope's list of live blocks; NULL when in none. */
+  struct block_header *prev, *next;
 } block_header;
 
-_Static_assert(sizeof(block_header) == 32 && DLC_ALLOC_MIN_ALIGN % 32 == 0,
+_Static_assert(sizeof(block_header) % 16 == 0 &&
+                   sizeof(block_header) <= DLC_ALLOC_MIN_ALIGN,
                "the header must keep the pointer handed out aligned");
 
+/* The state of one dlc_rt_call on a thread. */
+typedef struct run_scope {
+  jmp_buf jump;
+  block_header live; /* sentinel of the circular list of live blocks */
+  dlc_status status;
+  dlc_error *err;
+} run_scope;
+
 typedef struct {
-  size_t count; /* blocks[0, count) are cached */
-  size_t bytes; /* sum of their capacities */
+  run_scope *run; /* the innermost dlc_rt_call on this thread, or NULL */
+  size_t count;   /* blocks[0, count) are cached */
+  size_t bytes;   /* sum of their capacities */
   uint64_t clock;
   uint64_t hits, misses; /* large allocations served from / not from it */
   block_header *blocks[DLC_ALLOC_CACHE_MAX_BLOCKS];
@@ -157,8 +181,23 @@ static void evict_oldest(thread_cache *c) {
   free(h->base);
 }
 
+static void link_block(run_scope *run, block_header *h) {
+  h->prev = &run->live;
+  h->next = run->live.next;
+  run->live.next->prev = h;
+  run->live.next = h;
+}
+
+static void unlink_block(block_header *h) {
+  if (!h->next)
+    return;
+  h->prev->next = h->next;
+  h->next->prev = h->prev;
+  h->prev = h->next = NULL;
+}
+
 /* align: a power of two >= DLC_ALLOC_MIN_ALIGN. */
-static void *alloc_aligned(size_t size, size_t align) {
+static void *alloc_block(size_t size, size_t align) {
   size_t capacity = size > 0 ? size : 1;
   thread_cache *c = NULL;
   if (size >= DLC_ALLOC_CACHE_MIN_BLOCK) {
@@ -171,6 +210,7 @@ static void *alloc_aligned(size_t size, size_t align) {
       if (h) {
         ++c->hits;
         h->tag = TAG_LIVE;
+        h->prev = h->next = NULL;
         return h + 1;
       }
       ++c->misses;
@@ -190,7 +230,17 @@ static void *alloc_aligned(size_t size, size_t align) {
   h->capacity = capacity;
   h->base = base;
   h->stamp = 0;
+  h->prev = h->next = NULL;
   return (void *)user;
+}
+
+/* alloc_block, linked into the thread's current run if there is one. */
+static void *alloc_aligned(size_t size, size_t align) {
+  void *p = alloc_block(size, align);
+  thread_cache *c = p ? get_cache(0) : NULL;
+  if (c && c->run)
+    link_block(c->run, (block_header *)p - 1);
+  return p;
 }
 
 void *dlc_rt_alloc(size_t size) {
@@ -205,6 +255,7 @@ void dlc_rt_free(void *ptr) {
    * corrupting the heap. */
   if (h->tag != TAG_LIVE)
     return;
+  unlink_block(h);
   if (h->capacity >= DLC_ALLOC_CACHE_MIN_BLOCK &&
       h->capacity <= DLC_ALLOC_CACHE_MAX_BYTES) {
     thread_cache *c = get_cache(1);
@@ -223,23 +274,31 @@ void dlc_rt_free(void *ptr) {
   free(h->base);
 }
 
+/* The hooks generated code calls never return NULL: a failure ends the
+ * run with DLC_ERROR_OUT_OF_MEMORY. */
+static void *alloc_or_raise(uint64_t size, uint64_t alignment) {
+  size_t align = DLC_ALLOC_MIN_ALIGN;
+  /* Powers of two are expected; anything else gets the next one up. */
+  while (align < alignment && align <= SIZE_MAX / 4)
+    align *= 2;
+  void *p = size <= SIZE_MAX && align >= alignment
+                ? alloc_aligned((size_t)size, align)
+                : NULL;
+  if (!p)
+    dlc_rt_raise(DLC_ERROR_OUT_OF_MEMORY,
+                 "out of memory allocating a buffer of %lld bytes "
+                 "(alignment %lld)",
+                 size > INT64_MAX ? INT64_MAX : (int64_t)size,
+                 alignment > INT64_MAX ? INT64_MAX : (int64_t)alignment);
+  return p;
+}
+
 void *_mlir_memref_to_llvm_alloc(uint64_t size) {
-  if (size > SIZE_MAX)
-    return NULL;
-  return alloc_aligned((size_t)size, DLC_ALLOC_MIN_ALIGN);
+  return alloc_or_raise(size, DLC_ALLOC_MIN_ALIGN);
 }
 
 void *_mlir_memref_to_llvm_aligned_alloc(uint64_t alignment, uint64_t size) {
-  if (size > SIZE_MAX)
-    return NULL;
-  size_t align = DLC_ALLOC_MIN_ALIGN;
-  /* Powers of two are expected; anything else gets the next one up. */
-  while (align < alignment) {
-    if (align > SIZE_MAX / 4)
-      return NULL;
-    align *= 2;
-  }
-  return alloc_aligned((size_t)size, align);
+  return alloc_or_raise(size, alignment);
 }
 
 void _mlir_memref_to_llvm_free(void *ptr) { dlc_rt_free(ptr); }
@@ -262,4 +321,50 @@ void dlc_runtime_release_thread_cache(void) {
     return;
   pthread_setspecific(cache_key, NULL);
   destroy_cache(c);
+}
+
+dlc_status dlc_rt_call(dlc_entry_fn entry, void **args, void *const *packed,
+                       dlc_error *err) {
+  thread_cache *c = get_cache(1);
+  if (!c)
+    return dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
+                    "out of memory allocating the thread's run state");
+  run_scope scope;
+  scope.live.prev = scope.live.next = &scope.live;
+  scope.status = DLC_OK;
+  scope.err = err;
+  run_scope *outer = c->run;
+  c->run = &scope;
+  if (setjmp(scope.jump) == 0) {
+    entry(args, packed);
+    c->run = outer;
+    /* What is still live was returned: the caller's now. */
+    while (scope.live.next != &scope.live)
+      unlink_block(scope.live.next);
+    return DLC_OK;
+  }
+  c->run = outer;
+  while (scope.live.next != &scope.live)
+    dlc_rt_free((void *)(scope.live.next + 1));
+  return scope.status;
+}
+
+void dlc_rt_raise(dlc_status status, const char *format, int64_t a, int64_t b) {
+  thread_cache *c = get_cache(0);
+  run_scope *run = c ? c->run : NULL;
+  if (!run)
+    abort(); /* generated code runs only inside dlc_rt_call */
+  if (run->err) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    snprintf(run->err->message, sizeof(run->err->message), format, (long long)a,
+             (long long)b);
+#pragma GCC diagnostic pop
+  }
+  run->status = status;
+  longjmp(run->jump, 1);
+}
+
+void dlc_rt_shape_error(const char *format, int64_t a, int64_t b) {
+  dlc_rt_raise(DLC_ERROR_SHAPE, format, a, b);
 }

@@ -13,12 +13,24 @@
 extern "C" {
 #endif
 
-struct dlc_model {
+/* The entry of one compiled function (see model.c for the contract). */
+typedef void (*dlc_entry_fn)(void **args, void *const *packed);
+
+struct dlc_function {
+  const dlc_model *model;
+  char *name;
   size_t num_inputs;
   size_t num_outputs;
-  /* num_inputs + num_outputs entries: inputs first. name and shape point
-   * into separately allocated storage owned by the model. */
+  /* num_inputs + num_outputs entries: inputs first. name, shape and
+   * dim_names (and the names they point to) are owned by the function. */
   dlc_tensor_info *tensors;
+  /* NULL until dlc_model_open_impl binds the entry table. */
+  dlc_entry_fn entry;
+};
+
+struct dlc_model {
+  size_t num_functions;
+  dlc_function *functions;
   /* Packed forms of the model's pack table (see dlc_pack_source): num_packed
    * blobs from dlc_rt_pack_b_isa, in table order. packed is never NULL once
    * the model is open (an array of one NULL when there is nothing). */
@@ -36,13 +48,16 @@ DLC_INTERNAL dlc_status dlc_fail(dlc_error *err, dlc_status status,
 DLC_INTERNAL dlc_status dlc_parse_metadata(const char *text, dlc_model **model,
                                            dlc_error *err);
 
-/* dlc_model_open for a given metadata blob and pack table: parses the
- * metadata, then packs the count entries of table (count 0: table may be
- * NULL) for the detected ISA. Fails with DLC_ERROR_INTERNAL for a malformed
- * table (negative count or dims, NULL data with elements) and
- * DLC_ERROR_OUT_OF_MEMORY when packing cannot allocate; *model is then NULL
- * and nothing is leaked. */
+/* dlc_model_open for a given metadata blob, entry table and pack table:
+ * parses the metadata, binds function i to entries[i] (num_entries must
+ * equal the number of functions, none NULL), then packs the count entries
+ * of table (count 0: table may be NULL) for the detected ISA. Fails with
+ * DLC_ERROR_INTERNAL for a malformed entry or pack table (negative count
+ * or dims, NULL data with elements) and DLC_ERROR_OUT_OF_MEMORY when
+ * packing cannot allocate; *model is then NULL and nothing is leaked. */
 DLC_INTERNAL dlc_status dlc_model_open_impl(const char *metadata,
+                                            const dlc_entry_fn *entries,
+                                            int64_t num_entries,
                                             const dlc_pack_source *table,
                                             int64_t count, dlc_model **model,
                                             dlc_error *err);
@@ -90,13 +105,29 @@ typedef enum {
   DLC_ISA_AVX512 = 2, /* AVX-512F + FMA, OS saves ZMM state */
 } dlc_isa;
 
-/* dlc_model_run, with descriptors on the heap when they need more than
- * stack_words 8-byte words (tests use 0 to cover the heap path). */
-DLC_INTERNAL dlc_status dlc_model_run_impl(const dlc_model *model,
-                                           const DLTensor *inputs,
-                                           size_t num_inputs, DLTensor *outputs,
-                                           size_t num_outputs,
-                                           size_t stack_words, dlc_error *err);
+/* dlc_function_run (managed NULL) or dlc_function_run_alloc (outputs NULL),
+ * with descriptors on the heap when they need more than stack_words 8-byte
+ * words (tests use 0 to cover the heap path). */
+DLC_INTERNAL dlc_status dlc_function_run_impl(
+    const dlc_function *function, const DLTensor *inputs, size_t num_inputs,
+    DLTensor *outputs, DLManagedTensor **managed, size_t num_outputs,
+    size_t stack_words, dlc_error *err);
+
+/* Calls entry(args, packed) inside a run scope on the calling thread and
+ * returns DLC_OK, or the status the run raised (dlc_rt_raise), with its
+ * message in *err. Buffers that generated code allocates during the run are
+ * tracked: when the run raises, every one still live is freed; when it
+ * returns, those still live (the outputs it returns) become the caller's.
+ * DLC_ERROR_OUT_OF_MEMORY when the thread's state cannot be allocated. */
+DLC_INTERNAL dlc_status dlc_rt_call(dlc_entry_fn entry, void **args,
+                                    void *const *packed, dlc_error *err);
+
+/* Ends the calling thread's current run with status and message (a
+ * printf format with up to two int64 arguments), unwinding to its
+ * dlc_rt_call. Generated code calls the hidden wrappers below; outside a run
+ * there is nothing to unwind to, and it aborts (a bug in dlc). */
+DLC_INTERNAL __attribute__((noreturn)) void
+dlc_rt_raise(dlc_status status, const char *format, int64_t a, int64_t b);
 
 /* The widest sliver (nr) of any GEMM configuration. */
 #define DLC_MAX_NR 32

@@ -1,19 +1,24 @@
 /*===- metadata.c - Parser for the model metadata blob ---------*- C -*-===//
  *
- * The compiler embeds a NUL-terminated text blob in every model:
+ * The compiler embeds a NUL-terminated text blob in every model, listing
+ * its functions in the order of its entry table (at least one):
  *
- *   dlc-model 1
+ *   dlc-model 2
+ *   function <name_len> <name_bytes>
  *   inputs <N>
  *   <name_len> <name_bytes> <dtype_code> <dtype_bits> <ndim> <d0> <d1> ...
  *   ...
  *   outputs <M>
  *   <same line format>
+ *   function ...
  *
  * Tokens are separated by single spaces and lines by '\n'. A name is
  * exactly name_len raw bytes (spaces allowed, NUL not). dtype_code is
- * DLPack's, plus DLC_DTYPE_CODE_BOOL (bits 8). A dim is an int64 >= 0, or
- * -1 for a dynamic one. The parser never trusts the blob: any deviation
- * gives DLC_ERROR_INVALID_ARGUMENT with the line number.
+ * DLPack's, plus DLC_DTYPE_CODE_BOOL (bits 8). A dim is an int64 >= 0,
+ * -1 for a dynamic one without a name, or `?<len>:<name_bytes>` for a
+ * dynamic one with a symbolic name (len >= 1). Function names are unique.
+ * The parser never trusts the blob: any deviation gives
+ * DLC_ERROR_INVALID_ARGUMENT with the line number.
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
@@ -71,17 +76,32 @@ void dlc_dtype_name(DLDataType dtype, char *buf, size_t size) {
 /* dlc_tensor_info exposes const pointers; the runtime owns the memory. */
 static void free_const(const void *p) { free((void *)(uintptr_t)p); }
 
+static void free_tensors(dlc_tensor_info *tensors, size_t n) {
+  if (!tensors)
+    return;
+  for (size_t i = 0; i < n; ++i) {
+    free_const(tensors[i].name);
+    free_const(tensors[i].shape);
+    if (tensors[i].dim_names) {
+      for (int32_t d = 0; d < tensors[i].ndim; ++d)
+        free_const(tensors[i].dim_names[d]);
+      free_const(tensors[i].dim_names);
+    }
+  }
+  free(tensors);
+}
+
+static void free_function(dlc_function *f) {
+  free(f->name);
+  free_tensors(f->tensors, f->num_inputs + f->num_outputs);
+}
+
 void dlc_free_model(dlc_model *model) {
   if (!model)
     return;
-  if (model->tensors) {
-    size_t n = model->num_inputs + model->num_outputs;
-    for (size_t i = 0; i < n; ++i) {
-      free_const(model->tensors[i].name);
-      free_const(model->tensors[i].shape);
-    }
-    free(model->tensors);
-  }
+  for (size_t i = 0; i < model->num_functions; ++i)
+    free_function(&model->functions[i]);
+  free(model->functions);
   if (model->packed) {
     for (int64_t i = 0; i < model->num_packed; ++i)
       dlc_rt_packed_b_free(model->packed[i]);
@@ -168,23 +188,38 @@ static int valid_dtype(int64_t code, int64_t bits) {
   }
 }
 
-static dlc_status parse_tensor(cursor *c, dlc_tensor_info *info) {
-  int64_t name_len, code, bits, ndim;
-  if (!parse_int(c, &name_len) || name_len < 0)
+static dlc_status out_of_memory(cursor *c) {
+  return dlc_fail(c->err, DLC_ERROR_OUT_OF_MEMORY,
+                  "out of memory while reading model metadata");
+}
+
+/* Parses "<len> <bytes>" (len >= min_len) into a new string in *name. */
+static dlc_status parse_name(cursor *c, int64_t min_len, const char *sep,
+                             char **name) {
+  int64_t len;
+  if (!parse_int(c, &len) || len < min_len)
     return syntax_error(c, "expected a name length");
-  if (!eat(c, " "))
-    return syntax_error(c, "expected ' ' after the name length");
+  if (!eat(c, sep))
+    return syntax_error(c, "expected a separator after the name length");
   /* remaining() stops at the first NUL, so a name cannot contain one. */
-  if ((uint64_t)name_len > remaining(c))
+  if ((uint64_t)len > remaining(c))
     return syntax_error(c, "name runs past the end of the metadata");
-  char *name = (char *)malloc((size_t)name_len + 1);
-  if (!name)
-    return dlc_fail(c->err, DLC_ERROR_OUT_OF_MEMORY,
-                    "out of memory while reading model metadata");
-  memcpy(name, c->p, (size_t)name_len);
-  name[name_len] = '\0';
+  *name = (char *)malloc((size_t)len + 1);
+  if (!*name)
+    return out_of_memory(c);
+  memcpy(*name, c->p, (size_t)len);
+  (*name)[len] = '\0';
+  c->p += len;
+  return DLC_OK;
+}
+
+static dlc_status parse_tensor(cursor *c, dlc_tensor_info *info) {
+  int64_t code, bits, ndim;
+  char *name = NULL;
+  dlc_status st = parse_name(c, 0, " ", &name);
   info->name = name;
-  c->p += name_len;
+  if (st != DLC_OK)
+    return st;
 
   if (!eat(c, " ") || !parse_int(c, &code) || !eat(c, " ") ||
       !parse_int(c, &bits) || !eat(c, " "))
@@ -201,15 +236,27 @@ static dlc_status parse_tensor(cursor *c, dlc_tensor_info *info) {
   /* Each dim takes at least two bytes (" 1"): bounds the allocation. */
   if ((uint64_t)ndim > remaining(c) / 2 || ndim > INT32_MAX)
     return syntax_error(c, "rank is larger than the dims that follow");
-  info->ndim = (int32_t)ndim;
-  int64_t *shape = (int64_t *)malloc(ndim > 0 ? (size_t)ndim * sizeof(int64_t)
-                                              : sizeof(int64_t));
-  if (!shape)
-    return dlc_fail(c->err, DLC_ERROR_OUT_OF_MEMORY,
-                    "out of memory while reading model metadata");
+  size_t slots = ndim > 0 ? (size_t)ndim : 1;
+  int64_t *shape = (int64_t *)malloc(slots * sizeof(int64_t));
   info->shape = shape;
+  const char **dim_names = (const char **)calloc(slots, sizeof(char *));
+  info->dim_names = dim_names;
+  if (!shape || !dim_names)
+    return out_of_memory(c);
+  info->ndim = (int32_t)ndim; /* dim_names past a failure stay NULL */
   for (int64_t d = 0; d < ndim; ++d) {
-    if (!eat(c, " ") || !parse_int(c, &shape[d]))
+    if (!eat(c, " "))
+      return syntax_error(c, "expected ' <dim>'");
+    if (eat(c, "?")) {
+      shape[d] = -1;
+      char *dim_name = NULL;
+      st = parse_name(c, 1, ":", &dim_name);
+      dim_names[d] = dim_name;
+      if (st != DLC_OK)
+        return st;
+      continue;
+    }
+    if (!parse_int(c, &shape[d]))
       return syntax_error(c, "expected ' <dim>'");
     if (shape[d] < -1)
       return syntax_error(c, "dims must be >= 0, or -1 for dynamic");
@@ -237,8 +284,7 @@ static dlc_status parse_section(cursor *c, const char *keyword,
   *tensors =
       (dlc_tensor_info *)calloc(n > 0 ? (size_t)n : 1, sizeof(dlc_tensor_info));
   if (!*tensors)
-    return dlc_fail(c->err, DLC_ERROR_OUT_OF_MEMORY,
-                    "out of memory while reading model metadata");
+    return out_of_memory(c);
   *count = (size_t)n;
   for (int64_t i = 0; i < n; ++i) {
     dlc_status st = parse_tensor(c, &(*tensors)[i]);
@@ -248,14 +294,45 @@ static dlc_status parse_section(cursor *c, const char *keyword,
   return DLC_OK;
 }
 
-static void free_tensors(dlc_tensor_info *tensors, size_t n) {
-  if (!tensors)
-    return;
-  for (size_t i = 0; i < n; ++i) {
-    free_const(tensors[i].name);
-    free_const(tensors[i].shape);
+/* Parses one "function" block into *f (zeroed by the caller). */
+static dlc_status parse_function(cursor *c, dlc_function *f) {
+  if (!eat(c, "function "))
+    return syntax_error(c, "expected 'function <name_len> <name>'");
+  dlc_status st = parse_name(c, 1, " ", &f->name);
+  if (st != DLC_OK)
+    return st;
+  if (!eat_eol(c))
+    return syntax_error(c, "unexpected text after the function name");
+  dlc_tensor_info *inputs = NULL, *outputs = NULL;
+  size_t num_inputs = 0, num_outputs = 0;
+  st = parse_section(c, "inputs", &inputs, &num_inputs);
+  if (st == DLC_OK)
+    st = parse_section(c, "outputs", &outputs, &num_outputs);
+  size_t total = num_inputs + num_outputs;
+  dlc_tensor_info *all =
+      st == DLC_OK ? (dlc_tensor_info *)calloc(total > 0 ? total : 1,
+                                               sizeof(dlc_tensor_info))
+                   : NULL;
+  if (st == DLC_OK && !all)
+    st = out_of_memory(c);
+  if (st != DLC_OK) {
+    /* parse_section leaves partially filled arrays zeroed past the
+     * failure point (calloc), so freeing every entry is safe. */
+    free_tensors(inputs, num_inputs);
+    free_tensors(outputs, num_outputs);
+    return st;
   }
-  free(tensors);
+  if (num_inputs)
+    memcpy(all, inputs, num_inputs * sizeof(dlc_tensor_info));
+  if (num_outputs)
+    memcpy(all + num_inputs, outputs, num_outputs * sizeof(dlc_tensor_info));
+  /* Ownership of names and shapes moved into the function. */
+  free(inputs);
+  free(outputs);
+  f->num_inputs = num_inputs;
+  f->num_outputs = num_outputs;
+  f->tensors = all;
+  return DLC_OK;
 }
 
 dlc_status dlc_parse_metadata(const char *text, dlc_model **model,
@@ -272,55 +349,56 @@ dlc_status dlc_parse_metadata(const char *text, dlc_model **model,
   int64_t version;
   if (!eat(&c, "dlc-model ") || !parse_int(&c, &version) || !eat_eol(&c))
     return syntax_error(&c, "expected 'dlc-model <version>'");
-  if (version != 1)
+  if (version != DLC_ABI_VERSION)
     return dlc_fail(err, DLC_ERROR_INVALID_ARGUMENT,
                     "model metadata version %lld is not supported by this "
-                    "runtime (version 1 is)",
-                    (long long)version);
+                    "runtime (version %d is)",
+                    (long long)version, DLC_ABI_VERSION);
 
-  dlc_tensor_info *inputs = NULL, *outputs = NULL;
-  size_t num_inputs = 0, num_outputs = 0;
-  dlc_status st = parse_section(&c, "inputs", &inputs, &num_inputs);
-  if (st == DLC_OK)
-    st = parse_section(&c, "outputs", &outputs, &num_outputs);
-  if (st == DLC_OK) {
-    while (*c.p == '\n')
-      ++c.p;
-    if (*c.p != '\0')
-      st = syntax_error(&c, "unexpected text after the outputs");
-  }
-
-  dlc_model *m = NULL;
-  if (st == DLC_OK) {
-    m = (dlc_model *)calloc(1, sizeof(dlc_model));
-    size_t total = num_inputs + num_outputs;
-    dlc_tensor_info *all = (dlc_tensor_info *)malloc((total > 0 ? total : 1) *
-                                                     sizeof(dlc_tensor_info));
-    if (!m || !all) {
-      free(m);
-      free(all);
-      m = NULL;
-      st = dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
+  dlc_model *m = (dlc_model *)calloc(1, sizeof(dlc_model));
+  if (!m)
+    return dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
                     "out of memory while reading model metadata");
-    } else {
-      if (num_inputs)
-        memcpy(all, inputs, num_inputs * sizeof(dlc_tensor_info));
-      if (num_outputs)
-        memcpy(all + num_inputs, outputs,
-               num_outputs * sizeof(dlc_tensor_info));
-      m->num_inputs = num_inputs;
-      m->num_outputs = num_outputs;
-      m->tensors = all;
-      /* Ownership of names and shapes moved into the model. */
-      free(inputs);
-      free(outputs);
-      *model = m;
-      return DLC_OK;
+  dlc_status st = DLC_OK;
+  size_t capacity = 0;
+  do {
+    if (m->num_functions == capacity) {
+      size_t grown = capacity ? 2 * capacity : 1;
+      dlc_function *fs =
+          (dlc_function *)realloc(m->functions, grown * sizeof(dlc_function));
+      if (!fs) {
+        st = out_of_memory(&c);
+        break;
+      }
+      m->functions = fs;
+      capacity = grown;
     }
+    dlc_function *f = &m->functions[m->num_functions];
+    memset(f, 0, sizeof(*f));
+    st = parse_function(&c, f);
+    if (st != DLC_OK) {
+      free_function(f);
+      break;
+    }
+    f->model = m;
+    for (size_t i = 0; i < m->num_functions; ++i)
+      if (strcmp(m->functions[i].name, f->name) == 0) {
+        st = syntax_error(&c, "a function name is listed twice");
+        free_function(f);
+        break;
+      }
+    if (st != DLC_OK)
+      break;
+    ++m->num_functions;
+    while (*c.p == '\n') {
+      ++c.p;
+      ++c.line;
+    }
+  } while (*c.p != '\0');
+  if (st != DLC_OK) {
+    dlc_free_model(m);
+    return st;
   }
-  /* parse_section leaves partially filled arrays zeroed past the failure
-   * point (calloc), so freeing every entry is safe. */
-  free_tensors(inputs, num_inputs);
-  free_tensors(outputs, num_outputs);
-  return st;
+  *model = m;
+  return DLC_OK;
 }

@@ -1,12 +1,22 @@
 # Checks the dynamic symbol table of a model .so:
 #   cmake -DNM=nm -DREADELF=readelf -DLIB=model.so -P check_exports.cmake
-# - every exported (defined, global) symbol is one of the public dlc_*
-#   functions of dlc_runtime.h;
+# - the exported (defined, global) symbols are exactly the DLC_API functions
+#   of include/dlc/runtime/dlc_runtime.h;
 # - every needed library is libc, libm or libpthread (or the loader).
-set(public
-  dlc_model_open dlc_model_close dlc_model_num_inputs dlc_model_num_outputs
-  dlc_model_input_info dlc_model_output_info dlc_model_run
-  dlc_runtime_version dlc_status_string dlc_runtime_release_thread_cache)
+file(READ ${CMAKE_CURRENT_LIST_DIR}/../../include/dlc/runtime/dlc_runtime.h
+  header)
+string(REGEX MATCHALL "DLC_API[^;(]*[ *]dlc_[a-z0-9_]+\\(" declarations
+  "${header}")
+set(public "")
+foreach(declaration IN LISTS declarations)
+  string(REGEX MATCH "dlc_[a-z0-9_]+\\($" name "${declaration}")
+  string(REPLACE "(" "" name "${name}")
+  list(APPEND public "${name}")
+endforeach()
+list(LENGTH public count)
+if(count LESS 20)
+  message(FATAL_ERROR "found only ${count} DLC_API functions in dlc_runtime.h")
+endif()
 
 execute_process(COMMAND ${NM} -D --defined-only --format=posix ${LIB}
   OUTPUT_VARIABLE defined RESULT_VARIABLE rc)

@@ -9,6 +9,16 @@
  *   outputs: y       float32 [2, 3]   y = x + scale
  *            count   int64   []       count = scale + number of true in mask
  *
+ * That is function `main`. Two more exercise ABI v2's dynamic outputs and
+ * run-time failures:
+ *
+ *   iota(n int64 []) -> v float32 [?k]: v = 0, 1, ..., n-1 in a buffer the
+ *     entry allocates and returns. n < 0 fails a run-time shape check (after
+ *     allocating a large scratch block, which the runtime must free); an n
+ *     too large to allocate fails with out of memory.
+ *   echo(x float32 [batch, 3], z float32 [batch]) -> y float32 [batch, 3]:
+ *     y = x + z (broadcast over the columns), returned like v.
+ *
  * The entry reads everything through the memref descriptors (sizes and
  * strides included), like generated code does. y goes through two constant
  * GEMM operands of the pack table, as a compiled MLP layer would:
@@ -30,14 +40,26 @@
 /* Bytes of the entry's large scratch block (>= DLC_ALLOC_CACHE_MIN_BLOCK). */
 #define FAKE_SCRATCH_BYTES ((int64_t)256 << 10)
 
-DLC_FAKE_HIDDEN const char dlc_model_metadata[] = "dlc-model 1\n"
+DLC_FAKE_HIDDEN const char dlc_model_metadata[] = "dlc-model 2\n"
+                                                  "function 4 main\n"
                                                   "inputs 3\n"
                                                   "1 x 2 32 2 2 3\n"
                                                   "7 scale s 0 64 0\n"
                                                   "4 mask 6 8 1 -1\n"
                                                   "outputs 2\n"
                                                   "1 y 2 32 2 2 3\n"
-                                                  "5 count 0 64 0\n";
+                                                  "5 count 0 64 0\n"
+                                                  "function 4 iota\n"
+                                                  "inputs 1\n"
+                                                  "1 n 0 64 0\n"
+                                                  "outputs 1\n"
+                                                  "1 v 2 32 1 ?1:k\n"
+                                                  "function 4 echo\n"
+                                                  "inputs 2\n"
+                                                  "1 x 2 32 2 ?5:batch 3\n"
+                                                  "1 z 2 32 1 ?5:batch\n"
+                                                  "outputs 1\n"
+                                                  "1 y 2 32 2 ?5:batch 3\n";
 
 /* Column j of x * P is column perm[j] of x: (x * P)[i][j] = x[i][perm[j]]
  * with perm = {2, 0, 1}. */
@@ -74,7 +96,7 @@ typedef struct {
   int64_t strides[2];
 } memref2;
 
-DLC_FAKE_HIDDEN void dlc_model_entry(void **args, void *const *packed) {
+static void main_entry(void **args, void *const *packed) {
   const memref2 *x = (const memref2 *)args[0];
   const memref0 *scale = (const memref0 *)args[1];
   const memref1 *mask = (const memref1 *)args[2];
@@ -90,11 +112,6 @@ DLC_FAKE_HIDDEN void dlc_model_entry(void **args, void *const *packed) {
   float *t =
       (float *)_mlir_memref_to_llvm_aligned_alloc(128, FAKE_SCRATCH_BYTES);
   int64_t *n = (int64_t *)_mlir_memref_to_llvm_alloc(sizeof(int64_t));
-  if (!t || !n) {
-    _mlir_memref_to_llvm_free(t);
-    _mlir_memref_to_llvm_free(n);
-    return;
-  }
   for (int64_t b = 0; b < FAKE_SCRATCH_BYTES; b += 4096)
     ((char *)t)[b] = 0;
   for (int i = 0; i < 2 * 3; ++i)
@@ -122,3 +139,53 @@ DLC_FAKE_HIDDEN void dlc_model_entry(void **args, void *const *packed) {
   _mlir_memref_to_llvm_free(n);
   _mlir_memref_to_llvm_free(t);
 }
+
+static void iota_entry(void **args, void *const *packed) {
+  (void)packed;
+  const memref0 *n = (const memref0 *)args[0];
+  memref1 *v = (memref1 *)args[1];
+  int64_t count = ((const int64_t *)n->aligned)[n->offset];
+  if (count < 0) {
+    /* Live when the check fails: the runtime frees it. */
+    char *scratch = (char *)_mlir_memref_to_llvm_alloc(FAKE_SCRATCH_BYTES);
+    scratch[0] = 1;
+    dlc_rt_shape_error("node 'iota': n is %lld, expected at least %lld", count,
+                       0);
+  }
+  /* An allocation that fails does not return. */
+  float *data =
+      (float *)_mlir_memref_to_llvm_alloc((uint64_t)count * sizeof(float));
+  for (int64_t i = 0; i < count; ++i)
+    data[i] = (float)i;
+  v->allocated = v->aligned = data;
+  v->offset = 0;
+  v->sizes[0] = count;
+  v->strides[0] = 1;
+}
+
+static void echo_entry(void **args, void *const *packed) {
+  (void)packed;
+  const memref2 *x = (const memref2 *)args[0];
+  const memref1 *z = (const memref1 *)args[1];
+  memref2 *y = (memref2 *)args[2];
+  int64_t rows = x->sizes[0];
+  float *data =
+      (float *)_mlir_memref_to_llvm_alloc((uint64_t)(rows * 3) * sizeof(float));
+  const float *xd = (const float *)x->aligned + x->offset;
+  const float *zd = (const float *)z->aligned + z->offset;
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < 3; ++j)
+      data[i * 3 + j] =
+          xd[i * x->strides[0] + j * x->strides[1]] + zd[i * z->strides[0]];
+  y->allocated = y->aligned = data;
+  y->offset = 0;
+  y->sizes[0] = rows;
+  y->sizes[1] = 3;
+  y->strides[0] = 3;
+  y->strides[1] = 1;
+}
+
+typedef void (*fake_entry_fn)(void **args, void *const *packed);
+DLC_FAKE_HIDDEN const fake_entry_fn dlc_model_functions[] = {
+    main_entry, iota_entry, echo_entry};
+DLC_FAKE_HIDDEN const int64_t dlc_model_function_count = 3;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstring>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -22,6 +23,8 @@
 extern "C" const char dlc_model_metadata[];
 extern "C" const dlc_pack_source dlc_model_pack_table[];
 extern "C" const int64_t dlc_model_pack_count;
+extern "C" const dlc_entry_fn dlc_model_functions[];
+extern "C" const int64_t dlc_model_function_count;
 
 namespace {
 
@@ -138,9 +141,9 @@ struct ModelFixture {
 TEST_CASE("metadata: the fake model's blob") {
   dlc_model *m = nullptr;
   REQUIRE(parse(dlc_model_metadata, &m) == DLC_OK);
-  REQUIRE(m->num_inputs == 3);
-  REQUIRE(m->num_outputs == 2);
-  const dlc_tensor_info &x = m->tensors[0];
+  REQUIRE(m->functions[0].num_inputs == 3);
+  REQUIRE(m->functions[0].num_outputs == 2);
+  const dlc_tensor_info &x = m->functions[0].tensors[0];
   CHECK(std::string(x.name) == "x");
   CHECK(x.dtype.code == kDLFloat);
   CHECK(x.dtype.bits == 32);
@@ -148,11 +151,11 @@ TEST_CASE("metadata: the fake model's blob") {
   REQUIRE(x.ndim == 2);
   CHECK(x.shape[0] == 2);
   CHECK(x.shape[1] == 3);
-  CHECK(std::string(m->tensors[1].name) == "scale s");
-  CHECK(m->tensors[1].ndim == 0);
-  CHECK(m->tensors[2].dtype.code == DLC_DTYPE_CODE_BOOL);
-  CHECK(m->tensors[2].shape[0] == -1);
-  CHECK(std::string(m->tensors[4].name) == "count");
+  CHECK(std::string(m->functions[0].tensors[1].name) == "scale s");
+  CHECK(m->functions[0].tensors[1].ndim == 0);
+  CHECK(m->functions[0].tensors[2].dtype.code == DLC_DTYPE_CODE_BOOL);
+  CHECK(m->functions[0].tensors[2].shape[0] == -1);
+  CHECK(std::string(m->functions[0].tensors[4].name) == "count");
   dlc_free_model(m);
   dlc_free_model(nullptr);
 }
@@ -160,41 +163,46 @@ TEST_CASE("metadata: the fake model's blob") {
 TEST_CASE("metadata: valid variants") {
   dlc_model *m = nullptr;
   SUBCASE("no tensors") {
-    REQUIRE(parse("dlc-model 1\ninputs 0\noutputs 0\n", &m) == DLC_OK);
-    CHECK(m->num_inputs == 0);
-    CHECK(m->num_outputs == 0);
+    REQUIRE(parse("dlc-model 2\nfunction 4 main\ninputs 0\noutputs 0\n", &m) ==
+            DLC_OK);
+    CHECK(m->functions[0].num_inputs == 0);
+    CHECK(m->functions[0].num_outputs == 0);
   }
   SUBCASE("no trailing newline, extra trailing newlines") {
-    REQUIRE(parse("dlc-model 1\ninputs 0\noutputs 1\n1 y 2 32 1 4", &m) ==
-            DLC_OK);
-    CHECK(m->tensors[0].shape[0] == 4);
+    REQUIRE(
+        parse("dlc-model 2\nfunction 4 main\ninputs 0\noutputs 1\n1 y 2 32 1 4",
+              &m) == DLC_OK);
+    CHECK(m->functions[0].tensors[0].shape[0] == 4);
     dlc_free_model(m);
-    REQUIRE(parse("dlc-model 1\ninputs 0\noutputs 0\n\n\n", &m) == DLC_OK);
+    REQUIRE(parse("dlc-model 2\nfunction 4 main\ninputs 0\noutputs 0\n\n\n",
+                  &m) == DLC_OK);
   }
   SUBCASE("empty name, name with a newline and spaces") {
-    REQUIRE(parse("dlc-model 1\ninputs 2\n0  2 32 0\n5 a\n b  1 8 1 0\n"
+    REQUIRE(parse("dlc-model 2\nfunction 4 main\ninputs 2\n0  2 32 0\n5 a\n b  "
+                  "1 8 1 0\n"
                   "outputs 0\n",
                   &m) == DLC_OK);
-    CHECK(std::string(m->tensors[0].name).empty());
-    CHECK(std::string(m->tensors[1].name) == "a\n b ");
-    CHECK(m->tensors[1].dtype.code == kDLUInt);
-    CHECK(m->tensors[1].shape[0] == 0);
+    CHECK(std::string(m->functions[0].tensors[0].name).empty());
+    CHECK(std::string(m->functions[0].tensors[1].name) == "a\n b ");
+    CHECK(m->functions[0].tensors[1].dtype.code == kDLUInt);
+    CHECK(m->functions[0].tensors[1].shape[0] == 0);
   }
   SUBCASE("every dtype") {
-    REQUIRE(parse("dlc-model 1\ninputs 13\n"
+    REQUIRE(parse("dlc-model 2\nfunction 4 main\ninputs 13\n"
                   "1 a 0 8 0\n1 b 0 16 0\n1 c 0 32 0\n1 d 0 64 0\n"
                   "1 e 1 8 0\n1 f 1 16 0\n1 g 1 32 0\n1 h 1 64 0\n"
                   "1 i 2 16 0\n1 j 2 32 0\n1 k 2 64 0\n1 l 4 16 0\n"
                   "1 m 6 8 0\noutputs 0\n",
                   &m) == DLC_OK);
-    CHECK(m->num_inputs == 13);
+    CHECK(m->functions[0].num_inputs == 13);
   }
   SUBCASE("large dims") {
-    REQUIRE(parse("dlc-model 1\ninputs 1\n1 a 2 32 3 9223372036854775807 -1 "
+    REQUIRE(parse("dlc-model 2\nfunction 4 main\ninputs 1\n1 a 2 32 3 "
+                  "9223372036854775807 -1 "
                   "0\noutputs 0\n",
                   &m) == DLC_OK);
-    CHECK(m->tensors[0].shape[0] == INT64_MAX);
-    CHECK(m->tensors[0].shape[1] == -1);
+    CHECK(m->functions[0].tensors[0].shape[0] == INT64_MAX);
+    CHECK(m->functions[0].tensors[0].shape[1] == -1);
   }
   dlc_free_model(m);
 }
@@ -209,40 +217,43 @@ TEST_CASE("metadata: malformed blobs are rejected") {
       "dlc-model -1\ninputs 0\noutputs 0\n",
       "dlc-model 1 \ninputs 0\noutputs 0\n",
       "DLC-model 1\ninputs 0\noutputs 0\n",
-      "dlc-model 1\ninputs 0\n",
-      "dlc-model 1\ninputs\noutputs 0\n",
-      "dlc-model 1\ninputs -1\noutputs 0\n",
-      "dlc-model 1\ninputs +1\n1 x 2 32 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\noutputs 0\n",
-      "dlc-model 1\ninputs 1000000000000\noutputs 0\n",
-      "dlc-model 1\ninputs 99999999999999999999\noutputs 0\n",
-      "dlc-model 1\ninputs 0\noutputs 0\nextra",
-      "dlc-model 1\ninputs 0\noutputs 0\n\nextra",
-      "dlc-model 1\noutputs 0\ninputs 0\n",
-      "dlc-model 1\ninputs 1\n99 x 2 32 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n-1 x 2 32 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n2 x 2 32 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1  x 2 32 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x  2 32 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1\tx 2 32 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 2 2\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 2 2 3 4\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 1 5 \noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 1 5\r\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 33 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 8 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 3 64 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 4 32 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 6 1 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 7 8 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 288 0\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 -1\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 1000000000\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 1 -2\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 1 9223372036854775808\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 1 1x\noutputs 0\n",
-      "dlc-model 1\ninputs 1\n1 x 2 32 1 -\noutputs 0\n",
-      ("dlc-model 1\ninputs 1\n1 x 2 32 1 5\noutputs 1\n1 y 2 32 1 5\n"
+      "dlc-model 2\nfunction 4 main\ninputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs -1\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs +1\n1 x 2 32 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1000000000000\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 99999999999999999999\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 0\noutputs 0\nextra",
+      "dlc-model 2\nfunction 4 main\ninputs 0\noutputs 0\n\nextra",
+      "dlc-model 2\nfunction 4 main\noutputs 0\ninputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n99 x 2 32 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n-1 x 2 32 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n2 x 2 32 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1  x 2 32 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x  2 32 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1\tx 2 32 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 2 2\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 2 2 3 4\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 1 5 \noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 1 5\r\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 33 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 8 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 3 64 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 4 32 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 6 1 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 7 8 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 288 0\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 -1\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 1000000000\noutputs "
+      "0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 1 -2\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 1 "
+      "9223372036854775808\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 1 1x\noutputs 0\n",
+      "dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 1 -\noutputs 0\n",
+      ("dlc-model 2\nfunction 4 main\ninputs 1\n1 x 2 32 1 5\noutputs 1\n1 y 2 "
+       "32 1 5\n"
        "1 z 2 32 0\n"),
   };
   for (const char *text : bad) {
@@ -261,19 +272,27 @@ TEST_CASE("metadata: NULL arguments") {
   dlc_error err;
   CHECK(dlc_parse_metadata(nullptr, &m, &err) == DLC_ERROR_INVALID_ARGUMENT);
   CHECK(std::string(err.message).find("NULL") != std::string::npos);
-  CHECK(dlc_parse_metadata("dlc-model 1\ninputs 0\noutputs 0\n", nullptr,
-                           &err) == DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(
+      dlc_parse_metadata("dlc-model 2\nfunction 4 main\ninputs 0\noutputs 0\n",
+                         nullptr, &err) == DLC_ERROR_INVALID_ARGUMENT);
   CHECK(dlc_parse_metadata(nullptr, &m, nullptr) == DLC_ERROR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("metadata: every prefix and random corruptions parse or fail "
           "cleanly") {
   const std::string good = dlc_model_metadata;
+  // Complete prefixes end with a function, with or without its newline.
+  std::set<size_t> complete = {good.size() - 1};
+  size_t first = good.find("\nfunction ");
+  for (size_t at = good.find("\nfunction ", first + 1); at != std::string::npos;
+       at = good.find("\nfunction ", at + 1)) {
+    complete.insert(at);
+    complete.insert(at + 1);
+  }
   for (size_t n = 0; n < good.size(); ++n) {
     dlc_model *m = nullptr;
     dlc_status st = parse(good.substr(0, n), &m);
-    // Only the blob without its final newline is still complete.
-    CHECK((st == DLC_OK) == (n == good.size() - 1));
+    CHECK((st == DLC_OK) == (complete.count(n) > 0));
     dlc_free_model(m);
   }
   std::mt19937 rng(1234);
@@ -300,8 +319,9 @@ TEST_CASE("metadata: every prefix and random corruptions parse or fail "
     if (parse(text, &m) == DLC_OK) {
       ++accepted;
       // Whatever was accepted must be self-consistent.
-      for (size_t i = 0; i < m->num_inputs + m->num_outputs; ++i) {
-        const dlc_tensor_info &t = m->tensors[i];
+      for (size_t i = 0;
+           i < m->functions[0].num_inputs + m->functions[0].num_outputs; ++i) {
+        const dlc_tensor_info &t = m->functions[0].tensors[i];
         REQUIRE(t.name != nullptr);
         REQUIRE(t.ndim >= 0);
         for (int32_t d = 0; d < t.ndim; ++d)
@@ -318,7 +338,8 @@ TEST_CASE("metadata: every prefix and random corruptions parse or fail "
 //===----------------------------------------------------------------------===//
 
 TEST_CASE("abi: version and status strings") {
-  CHECK(std::string(dlc_runtime_version()) == "0.1.0");
+  CHECK(std::string(dlc_runtime_version()) == "0.2.0");
+  CHECK(dlc_runtime_abi_version() == DLC_ABI_VERSION);
   CHECK(std::string(dlc_status_string(DLC_OK)) == "DLC_OK");
   CHECK(std::string(dlc_status_string(DLC_ERROR_INVALID_ARGUMENT)) ==
         "DLC_ERROR_INVALID_ARGUMENT");
@@ -356,11 +377,13 @@ TEST_CASE("abi: open, query, close") {
   CHECK(dlc_model_input_info(f.model, 3, &info, &f.err) ==
         DLC_ERROR_INVALID_ARGUMENT);
   CHECK(message(f.err) ==
-        "input index 3 is out of range (the model has 3 inputs)");
+        "input index 3 is out of range (function 'main' has 3 "
+        "inputs)");
   CHECK(dlc_model_output_info(f.model, 2, &info, &f.err) ==
         DLC_ERROR_INVALID_ARGUMENT);
   CHECK(message(f.err) ==
-        "output index 2 is out of range (the model has 2 outputs)");
+        "output index 2 is out of range (function 'main' has 2 "
+        "outputs)");
   CHECK(dlc_model_output_info(f.model, SIZE_MAX, &info, nullptr) ==
         DLC_ERROR_INVALID_ARGUMENT);
   CHECK(dlc_model_input_info(nullptr, 0, &info, &f.err) ==
@@ -397,8 +420,9 @@ TEST_CASE("abi: an empty pack table") {
        {dummy, (const dlc_pack_source *)nullptr}) {
     dlc_model *m = nullptr;
     dlc_error err;
-    REQUIRE(dlc_model_open_impl(dlc_model_metadata, table, 0, &m, &err) ==
-            DLC_OK);
+    REQUIRE(dlc_model_open_impl(dlc_model_metadata, dlc_model_functions,
+                                dlc_model_function_count, table, 0, &m,
+                                &err) == DLC_OK);
     REQUIRE(m != nullptr);
     CHECK(m->num_packed == 0);
     CHECK(m->packed != nullptr); // the entry always gets a valid array
@@ -429,34 +453,39 @@ TEST_CASE("abi: a malformed pack table fails open cleanly") {
   for (const Case &c : cases) {
     dlc_model *m = reinterpret_cast<dlc_model *>(&m);
     dlc_error err;
-    CHECK(dlc_model_open_impl(dlc_model_metadata, c.table, c.count, &m, &err) ==
-          DLC_ERROR_INTERNAL);
+    CHECK(dlc_model_open_impl(dlc_model_metadata, dlc_model_functions,
+                              dlc_model_function_count, c.table, c.count, &m,
+                              &err) == DLC_ERROR_INTERNAL);
     CHECK(m == nullptr);
     CHECK(message(err) == c.message);
   }
   dlc_model *m = nullptr;
   dlc_error err;
-  CHECK(dlc_model_open_impl(dlc_model_metadata, nullptr, 1, &m, &err) ==
-        DLC_ERROR_INTERNAL);
+  CHECK(dlc_model_open_impl(dlc_model_metadata, dlc_model_functions,
+                            dlc_model_function_count, nullptr, 1, &m,
+                            &err) == DLC_ERROR_INTERNAL);
   CHECK(m == nullptr);
   CHECK(message(err) == "malformed model pack table (1 entries, NULL table)");
   // Bad metadata is still reported as such, before the table is looked at.
-  CHECK(dlc_model_open_impl("dlc-model 2\n", cases[0].table, -1, &m, &err) ==
-        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(dlc_model_open_impl("dlc-model 2\n", dlc_model_functions,
+                            dlc_model_function_count, cases[0].table, -1, &m,
+                            &err) == DLC_ERROR_INVALID_ARGUMENT);
   CHECK(m == nullptr);
   // A matrix too large to pack after one that packed: out of memory, and
   // the one already packed is freed.
   const dlc_pack_source huge[2] = {good, {data, INT64_MAX / 2, 1 << 20, 1, 1}};
-  CHECK(dlc_model_open_impl(dlc_model_metadata, huge, 2, &m, &err) ==
-        DLC_ERROR_OUT_OF_MEMORY);
+  CHECK(dlc_model_open_impl(dlc_model_metadata, dlc_model_functions,
+                            dlc_model_function_count, huge, 2, &m,
+                            &err) == DLC_ERROR_OUT_OF_MEMORY);
   CHECK(m == nullptr);
   CHECK(message(err) == "out of memory packing weight 1 (4611686018427387903 "
                         "x 1048576)");
   // Empty matrices are fine (nothing to pack).
   const dlc_pack_source empties[2] = {{nullptr, 0, 4, 4, 1},
                                       {nullptr, 3, 0, 0, 1}};
-  REQUIRE(dlc_model_open_impl(dlc_model_metadata, empties, 2, &m, &err) ==
-          DLC_OK);
+  REQUIRE(dlc_model_open_impl(dlc_model_metadata, dlc_model_functions,
+                              dlc_model_function_count, empties, 2, &m,
+                              &err) == DLC_OK);
   CHECK(m->num_packed == 2);
   dlc_model_close(m);
 }
@@ -511,8 +540,8 @@ TEST_CASE("abi: a correct run") {
   }
   SUBCASE("descriptors on the heap") {
     FakeRun h(4);
-    REQUIRE(dlc_model_run_impl(f.model, h.inputs, 3, h.outputs, 2, 0, &f.err) ==
-            DLC_OK);
+    REQUIRE(dlc_function_run_impl(&f.model->functions[0], h.inputs, 3,
+                                  h.outputs, nullptr, 2, 0, &f.err) == DLC_OK);
     h.check_results();
   }
 }
@@ -639,8 +668,8 @@ TEST_CASE("abi: run tensor errors name the tensor") {
 
 TEST_CASE("abi: long names are cut in messages") {
   std::string name(1000, 'n');
-  std::string text =
-      "dlc-model 1\ninputs 1\n1000 " + name + " 2 32 0\noutputs 0\n";
+  std::string text = "dlc-model 2\nfunction 4 main\ninputs 1\n1000 " + name +
+                     " 2 32 0\noutputs 0\n";
   dlc_model *m = nullptr;
   REQUIRE(parse(text, &m) == DLC_OK);
   float v = 0;
@@ -657,7 +686,8 @@ TEST_CASE("abi: long names are cut in messages") {
 
 TEST_CASE("abi: element counts that overflow are refused") {
   dlc_model *m = nullptr;
-  REQUIRE(parse("dlc-model 1\ninputs 1\n1 a 2 32 3 -1 -1 -1\noutputs 0\n",
+  REQUIRE(parse("dlc-model 2\nfunction 4 main\ninputs 1\n1 a 2 32 3 -1 -1 "
+                "-1\noutputs 0\n",
                 &m) == DLC_OK);
   float v = 0;
   dlc_error err;
@@ -673,23 +703,6 @@ TEST_CASE("abi: element counts that overflow are refused") {
   dlc_free_model(m);
 }
 
-TEST_CASE("abi: dynamic output shapes are refused") {
-  dlc_model *m = nullptr;
-  REQUIRE(parse("dlc-model 1\ninputs 0\noutputs 1\n1 z 2 32 2 3 -1\n", &m) ==
-          DLC_OK);
-  float out[6];
-  int64_t shape[2] = {3, 2};
-  DLTensor t = tensor(out, dtype(kDLFloat, 32), 2, shape);
-  dlc_error err;
-  CHECK(dlc_model_run(m, nullptr, 0, &t, 1, &err) ==
-        DLC_ERROR_INVALID_ARGUMENT);
-  CHECK(std::string(err.message) ==
-        "output 0 'z': dynamic output shapes are not supported yet");
-  dlc_free_model(m);
-}
-
-// The entry's large scratch block comes back from the thread's cache on the
-// next run.
 TEST_CASE("abi: runs reuse the thread's buffers") {
   ModelFixture f;
   dlc_alloc_cache_stats after_first{}, after_all{}, released{};
@@ -749,4 +762,178 @@ TEST_CASE("abi: concurrent runs on one model") {
   for (std::thread &t : threads)
     t.join();
   CHECK(failures.load() == 0);
+}
+
+//===----------------------------------------------------------------------===//
+// ABI v2: the function table, runtime-allocated outputs, run-time failures
+//===----------------------------------------------------------------------===//
+
+TEST_CASE("abi v2: the function table") {
+  ModelFixture f;
+  REQUIRE(dlc_model_num_functions(f.model) == 3);
+  CHECK(std::string(dlc_function_name(dlc_model_function_at(f.model, 0))) ==
+        "main");
+  CHECK(dlc_model_function_at(f.model, 3) == nullptr);
+  CHECK(dlc_model_function_at(nullptr, 0) == nullptr);
+  CHECK(std::string(dlc_function_name(nullptr)).empty());
+  const dlc_function *fn = nullptr;
+  REQUIRE(dlc_model_find_function(f.model, "echo", &fn, &f.err) == DLC_OK);
+  CHECK(fn == dlc_model_function_at(f.model, 2));
+  CHECK(dlc_function_num_inputs(fn) == 2);
+  CHECK(dlc_function_num_outputs(fn) == 1);
+  dlc_tensor_info info;
+  REQUIRE(dlc_function_output_info(fn, 0, &info, &f.err) == DLC_OK);
+  CHECK(std::string(info.name) == "y");
+  CHECK(info.shape[0] == -1);
+  CHECK(std::string(info.dim_names[0]) == "batch");
+  CHECK(info.dim_names[1] == nullptr);
+  CHECK(dlc_model_find_function(f.model, "grad", &fn, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+  CHECK(fn == nullptr);
+  CHECK(message(f.err) ==
+        "the model has no function 'grad' (it has 'main', 'iota', 'echo')");
+  // The shortcuts describe main.
+  CHECK(dlc_model_num_inputs(f.model) == 3);
+  REQUIRE(dlc_model_input_info(f.model, 2, &info, &f.err) == DLC_OK);
+  CHECK(std::string(info.name) == "mask");
+  CHECK(info.dim_names[0] == nullptr);
+}
+
+/// Runs iota(n) with runtime-allocated outputs.
+dlc_status run_iota(const dlc_model *model, int64_t n, DLManagedTensor **out,
+                    dlc_error *err) {
+  const dlc_function *fn = nullptr;
+  REQUIRE(dlc_model_find_function(model, "iota", &fn, err) == DLC_OK);
+  DLTensor in = tensor(&n, dtype(kDLInt, 64), 0, nullptr);
+  return dlc_function_run_alloc(fn, &in, 1, out, 1, err);
+}
+
+TEST_CASE("abi v2: a dynamic output is allocated by the run") {
+  ModelFixture f;
+  DLManagedTensor *out = nullptr;
+  REQUIRE(run_iota(f.model, 5, &out, &f.err) == DLC_OK);
+  REQUIRE(out != nullptr);
+  const DLTensor &t = out->dl_tensor;
+  CHECK(t.ndim == 1);
+  CHECK(t.shape[0] == 5);
+  CHECK(t.strides == nullptr);
+  CHECK(t.device.device_type == kDLCPU);
+  CHECK((uintptr_t)t.data % 64 == 0);
+  for (int i = 0; i < 5; ++i)
+    CHECK(static_cast<const float *>(t.data)[i] == (float)i);
+  out->deleter(out);
+  // An empty result.
+  REQUIRE(run_iota(f.model, 0, &out, &f.err) == DLC_OK);
+  CHECK(out->dl_tensor.shape[0] == 0);
+  out->deleter(out);
+}
+
+TEST_CASE("abi v2: a failed run-time check returns a status and frees the "
+          "run's memory") {
+  ModelFixture f;
+  dlc_runtime_release_thread_cache();
+  DLManagedTensor *out = reinterpret_cast<DLManagedTensor *>(1);
+  CHECK(run_iota(f.model, -3, &out, &f.err) == DLC_ERROR_SHAPE);
+  CHECK(out == nullptr);
+  CHECK(message(f.err) == "node 'iota': n is -3, expected at least 0");
+  // The scratch block live at the failure went back to the allocator.
+  CHECK(dlc_rt_thread_cache_stats().blocks == 1);
+  // The thread runs normally afterwards, and reuses that block.
+  REQUIRE(run_iota(f.model, 65536, &out, &f.err) == DLC_OK);
+  CHECK(dlc_rt_thread_cache_stats().hits == 1);
+  out->deleter(out);
+}
+
+TEST_CASE("abi v2: allocation failure is DLC_ERROR_OUT_OF_MEMORY") {
+  ModelFixture f;
+  DLManagedTensor *out = nullptr;
+  CHECK(run_iota(f.model, INT64_C(1) << 60, &out, &f.err) ==
+        DLC_ERROR_OUT_OF_MEMORY);
+  CHECK(out == nullptr);
+  CHECK(message(f.err).find("out of memory allocating a buffer of") == 0);
+}
+
+TEST_CASE("abi v2: static outputs allocated by the runtime") {
+  ModelFixture f;
+  FakeRun r;
+  DLManagedTensor *out[2] = {nullptr, nullptr};
+  REQUIRE(dlc_function_run_alloc(dlc_model_function_at(f.model, 0), r.inputs, 3,
+                                 out, 2, &f.err) == DLC_OK);
+  REQUIRE(out[0]->dl_tensor.ndim == 2);
+  CHECK(out[0]->dl_tensor.shape[0] == 2);
+  CHECK(out[0]->dl_tensor.shape[1] == 3);
+  for (int i = 0; i < 6; ++i)
+    CHECK(static_cast<const float *>(out[0]->dl_tensor.data)[i] ==
+          r.x[i] + (float)r.scale);
+  CHECK(*static_cast<const int64_t *>(out[1]->dl_tensor.data) == r.scale + 2);
+  for (DLManagedTensor *t : out)
+    t->deleter(t);
+  CHECK(dlc_function_run_alloc(dlc_model_function_at(f.model, 0), r.inputs, 3,
+                               nullptr, 2,
+                               &f.err) == DLC_ERROR_INVALID_ARGUMENT);
+}
+
+struct EchoRun {
+  float x[6] = {1, 2, 3, 4, 5, 6};
+  float z[2] = {10, 20};
+  int64_t x_shape[2] = {2, 3};
+  int64_t z_shape[1] = {2};
+  DLTensor inputs[2];
+  EchoRun() {
+    inputs[0] = tensor(x, dtype(kDLFloat, 32), 2, x_shape);
+    inputs[1] = tensor(z, dtype(kDLFloat, 32), 1, z_shape);
+  }
+};
+
+TEST_CASE("abi v2: named dims: output shapes without running, checks") {
+  ModelFixture f;
+  const dlc_function *echo = dlc_model_function_at(f.model, 2);
+  const dlc_function *iota = dlc_model_function_at(f.model, 1);
+  EchoRun r;
+  int64_t shape[2] = {-7, -7};
+  REQUIRE(dlc_function_output_shape(echo, r.inputs, 2, 0, shape, &f.err) ==
+          DLC_OK);
+  CHECK(shape[0] == 2);
+  CHECK(shape[1] == 3);
+  int64_t n = 4;
+  DLTensor in = tensor(nullptr, dtype(kDLInt, 64), 0, nullptr);
+  CHECK(dlc_function_output_shape(iota, &in, 1, 0, shape, &f.err) ==
+        DLC_ERROR_UNSUPPORTED);
+  CHECK(message(f.err) == "output 0 'v': dim 0 depends on the values the "
+                          "function computes; run it to know");
+  in.data = &n;
+  CHECK(dlc_function_output_shape(iota, &in, 1, 1, shape, &f.err) ==
+        DLC_ERROR_INVALID_ARGUMENT);
+
+  // Two inputs' dims named 'batch' must agree.
+  r.z_shape[0] = 1;
+  CHECK(dlc_function_output_shape(echo, r.inputs, 2, 0, shape, &f.err) ==
+        DLC_ERROR_SHAPE);
+  DLManagedTensor *out = nullptr;
+  CHECK(dlc_function_run_alloc(echo, r.inputs, 2, &out, 1, &f.err) ==
+        DLC_ERROR_SHAPE);
+  CHECK(out == nullptr);
+  CHECK(message(f.err) == "input 1 'z': dim 0 ('batch') is 1, but input 0 "
+                          "'x' has 2 in its dim 0 of that name");
+}
+
+TEST_CASE("abi v2: caller-allocated outputs of dynamic shape") {
+  ModelFixture f;
+  const dlc_function *echo = dlc_model_function_at(f.model, 2);
+  EchoRun r;
+  float y[6] = {};
+  int64_t y_shape[2] = {2, 3};
+  DLTensor out = tensor(y, dtype(kDLFloat, 32), 2, y_shape);
+  REQUIRE(dlc_function_run(echo, r.inputs, 2, &out, 1, &f.err) == DLC_OK);
+  CHECK(y[0] == 11);
+  CHECK(y[5] == 26);
+  // A caller tensor of another size is refused after the run.
+  float small[3] = {};
+  int64_t small_shape[2] = {1, 3};
+  out = tensor(small, dtype(kDLFloat, 32), 2, small_shape);
+  CHECK(dlc_function_run(echo, r.inputs, 2, &out, 1, &f.err) ==
+        DLC_ERROR_SHAPE);
+  CHECK(message(f.err) == "output 0 'y': dim 0 is 2 at run time, but the "
+                          "caller's tensor has 1");
+  CHECK(small[0] == 0);
 }

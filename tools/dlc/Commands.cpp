@@ -432,6 +432,7 @@ int inspectLibrary(const std::string &path) {
   llvm::raw_ostream &os = llvm::outs();
   std::string version = library->runtimeVersion();
   os << "runtime: dlc " << (version.empty() ? "(unknown)" : version) << "\n";
+  os << "functions: " << llvm::join(library->functions(), ", ") << "\n";
   printSpecs(os, "inputs", library->inputs());
   printSpecs(os, "outputs", library->outputs());
   return ExitSuccess;

@@ -25,22 +25,39 @@ std::string describe(dlc_status status, const dlc_error &error) {
     return "out of memory";
   case DLC_ERROR_INTERNAL:
     return "internal error";
+  case DLC_ERROR_SHAPE:
+    return "shape error";
+  case DLC_ERROR_UNSUPPORTED:
+    return "unsupported";
   default:
     return "status " + std::to_string(static_cast<int>(status));
   }
 }
 
-/// A failed ABI call: the caller's fault for invalid arguments, dlc's (or
-/// the machine's) otherwise.
+/// A failed ABI call: the caller's fault for invalid arguments and shapes
+/// the model refuses, dlc's (or the machine's) otherwise.
 Status failure(dlc_status status, const dlc_error &error,
                const std::string &context) {
   std::string message = context + ": " + describe(status, error);
-  if (status == DLC_ERROR_INVALID_ARGUMENT)
+  if (status == DLC_ERROR_INVALID_ARGUMENT || status == DLC_ERROR_SHAPE)
     return Status::userError(message);
   return Status::internalError(message);
 }
 
 } // namespace
+
+std::string TensorSpec::typeString() const {
+  std::string text = dtypeName(dtype) + "[";
+  for (size_t d = 0; d < shape.size(); ++d) {
+    if (d)
+      text += ",";
+    if (shape[d] >= 0)
+      text += std::to_string(shape[d]);
+    else
+      text += d < dimNames.size() && !dimNames[d].empty() ? dimNames[d] : "?";
+  }
+  return text + "]";
+}
 
 bool TensorSpec::accepts(const HostTensor &tensor) const {
   if (!sameDtype(dtype, tensor.dtype()) ||
@@ -80,6 +97,13 @@ Status ModelLibrary::load(const std::string &path,
                                  "', which is still loaded");
   if (Status status = result->resolveApi(); !status.ok())
     return status;
+  if (int version = result->api.abiVersion(); version != DLC_ABI_VERSION)
+    return Status::userError(path +
+                             ": the model was built for dlc's ABI "
+                             "version " +
+                             std::to_string(version) + "; this dlc reads " +
+                             std::to_string(DLC_ABI_VERSION) +
+                             ": compile it again");
 
   dlc_error error = {};
   dlc_status status = result->api.open(&result->model, &error);
@@ -101,27 +125,38 @@ ModelLibrary::~ModelLibrary() {
 }
 
 Status ModelLibrary::resolveApi() {
-  auto resolve = [&](auto &function, const char *name,
-                     bool required = true) -> Status {
+  auto resolve = [&](auto &function, const char *name) -> Status {
     dlerror();
     void *symbol = dlsym(handle, name);
-    if (!symbol && required)
+    if (!symbol)
       return Status::userError(libraryPath + ": not a dlc model (no " + name +
                                ")");
     function =
         reinterpret_cast<std::remove_reference_t<decltype(function)>>(symbol);
     return Status::success();
   };
+  // Models of ABI version 1 have dlc_model_open but no ABI version.
+  if (!dlsym(handle, "dlc_runtime_abi_version") &&
+      dlsym(handle, "dlc_model_open"))
+    return Status::userError(libraryPath +
+                             ": the model was built for dlc's ABI version 1; "
+                             "this dlc reads " +
+                             std::to_string(DLC_ABI_VERSION) +
+                             ": compile it again");
   for (Status status : {
+           resolve(api.abiVersion, "dlc_runtime_abi_version"),
            resolve(api.open, "dlc_model_open"),
            resolve(api.close, "dlc_model_close"),
-           resolve(api.numInputs, "dlc_model_num_inputs"),
-           resolve(api.numOutputs, "dlc_model_num_outputs"),
-           resolve(api.inputInfo, "dlc_model_input_info"),
-           resolve(api.outputInfo, "dlc_model_output_info"),
-           resolve(api.run, "dlc_model_run"),
-           resolve(api.runtimeVersion, "dlc_runtime_version",
-                   /*required=*/false),
+           resolve(api.numFunctions, "dlc_model_num_functions"),
+           resolve(api.functionAt, "dlc_model_function_at"),
+           resolve(api.findFunction, "dlc_model_find_function"),
+           resolve(api.functionName, "dlc_function_name"),
+           resolve(api.numInputs, "dlc_function_num_inputs"),
+           resolve(api.numOutputs, "dlc_function_num_outputs"),
+           resolve(api.inputInfo, "dlc_function_input_info"),
+           resolve(api.outputInfo, "dlc_function_output_info"),
+           resolve(api.runAlloc, "dlc_function_run_alloc"),
+           resolve(api.runtimeVersion, "dlc_runtime_version"),
        })
     if (!status.ok())
       return status;
@@ -129,25 +164,35 @@ Status ModelLibrary::resolveApi() {
 }
 
 Status ModelLibrary::readSpecs() {
+  for (size_t i = 0, e = api.numFunctions(model); i < e; ++i)
+    functionNames.push_back(api.functionName(api.functionAt(model, i)));
+  dlc_error error = {};
+  dlc_status found = api.findFunction(model, "main", &mainFunction, &error);
+  if (found != DLC_OK)
+    return failure(found, error, "cannot find the function 'main'");
   auto read = [&](bool isInput, std::vector<TensorSpec> &specs) -> Status {
-    size_t count = isInput ? api.numInputs(model) : api.numOutputs(model);
+    size_t count =
+        isInput ? api.numInputs(mainFunction) : api.numOutputs(mainFunction);
     const char *kind = isInput ? "input" : "output";
     for (size_t i = 0; i < count; ++i) {
       dlc_tensor_info info = {};
       dlc_error error = {};
-      dlc_status status = isInput ? api.inputInfo(model, i, &info, &error)
-                                  : api.outputInfo(model, i, &info, &error);
+      dlc_status status = isInput
+                              ? api.inputInfo(mainFunction, i, &info, &error)
+                              : api.outputInfo(mainFunction, i, &info, &error);
       if (status != DLC_OK)
         return failure(status, error,
                        std::string("cannot describe ") + kind + " " +
                            std::to_string(i));
-      if (info.ndim < 0 || (info.ndim > 0 && !info.shape))
+      if (info.ndim < 0 || (info.ndim > 0 && (!info.shape || !info.dim_names)))
         return Status::internalError(std::string("invalid description of ") +
                                      kind + " " + std::to_string(i));
       TensorSpec spec;
       spec.name = info.name ? info.name : "";
       spec.dtype = info.dtype;
       spec.shape.assign(info.shape, info.shape + info.ndim);
+      for (int32_t d = 0; d < info.ndim; ++d)
+        spec.dimNames.push_back(info.dim_names[d] ? info.dim_names[d] : "");
       specs.push_back(std::move(spec));
     }
     return Status::success();
@@ -174,30 +219,34 @@ Status ModelLibrary::run(const std::vector<HostTensor> &inputs,
                                inputSpecs[i].typeString() + ", got " +
                                inputs[i].typeString());
 
-  std::vector<HostTensor> results;
-  results.reserve(outputSpecs.size());
-  for (const TensorSpec &spec : outputSpecs) {
-    for (int64_t dim : spec.shape)
-      if (dim < 0)
-        return Status::userError("output '" + spec.name + "' is " +
-                                 spec.typeString() +
-                                 ": dynamic output shapes not supported yet");
+  for (const TensorSpec &spec : outputSpecs)
     if (!dtypeSize(spec.dtype))
       return Status::userError("output '" + spec.name + "' has unsupported " +
                                "element type " + dtypeName(spec.dtype));
-    results.emplace_back(spec.name, spec.dtype, spec.shape);
-  }
 
-  std::vector<DLTensor> inputViews, outputViews;
+  std::vector<DLTensor> inputViews;
   for (const HostTensor &tensor : inputs)
     inputViews.push_back(tensor.view());
-  for (const HostTensor &tensor : results)
-    outputViews.push_back(tensor.view());
+  std::vector<DLManagedTensor *> managed(outputSpecs.size(), nullptr);
   dlc_error error = {};
-  dlc_status status = api.run(model, inputViews.data(), inputViews.size(),
-                              outputViews.data(), outputViews.size(), &error);
+  dlc_status status =
+      api.runAlloc(mainFunction, inputViews.data(), inputViews.size(),
+                   managed.data(), managed.size(), &error);
   if (status != DLC_OK)
     return failure(status, error, "model run failed");
+  std::vector<HostTensor> results;
+  for (size_t i = 0; i < managed.size(); ++i) {
+    const DLTensor &t = managed[i]->dl_tensor;
+    HostTensor tensor(outputSpecs[i].name, t.dtype,
+                      std::vector<int64_t>(t.shape, t.shape + t.ndim));
+    if (tensor.sizeInBytes() > 0)
+      std::memcpy(tensor.data(),
+                  static_cast<const char *>(t.data) + t.byte_offset,
+                  tensor.sizeInBytes());
+    results.push_back(std::move(tensor));
+  }
+  for (DLManagedTensor *tensor : managed)
+    tensor->deleter(tensor);
   outputs = std::move(results);
   return Status::success();
 }

@@ -23,10 +23,11 @@ namespace dlc::driver {
 struct TensorSpec {
   std::string name;
   DLDataType dtype;
-  std::vector<int64_t> shape; // -1: dynamic
+  std::vector<int64_t> shape;        // -1: dynamic
+  std::vector<std::string> dimNames; // a dynamic dim's symbolic name, or ""
 
-  /// "float32[1,?,224,224]".
-  std::string typeString() const { return formatType(dtype, shape); }
+  /// "float32[batch,3,224,224]": a dynamic dim by its name, else "?".
+  std::string typeString() const;
   /// Whether `tensor` has this dtype and shape (any size for a -1 dim).
   bool accepts(const HostTensor &tensor) const;
 };
@@ -34,7 +35,7 @@ struct TensorSpec {
 class ModelLibrary {
 public:
   /// Loads `path` and opens the model in it. Fails with a user error when
-  /// the file is missing or not a dlc model.
+  /// the file is missing, not a dlc model, or built for another ABI.
   static Status load(const std::string &path,
                      std::unique_ptr<ModelLibrary> &library);
 
@@ -44,14 +45,18 @@ public:
   ~ModelLibrary();
 
   const std::string &path() const { return libraryPath; }
+  /// The signature of `main`.
   const std::vector<TensorSpec> &inputs() const { return inputSpecs; }
   const std::vector<TensorSpec> &outputs() const { return outputSpecs; }
+  /// The model's function table, `main` first.
+  const std::vector<std::string> &functions() const { return functionNames; }
   /// The version of the runtime linked into the library, or "" if it does
   /// not say.
   std::string runtimeVersion() const;
 
-  /// Runs the model on `inputs` (in the model's input order; checked
-  /// against inputs()) and returns freshly allocated, named outputs.
+  /// Runs `main` on `inputs` (in the model's input order; checked against
+  /// inputs()) and returns its outputs, named, at the shapes the run gives
+  /// them (the runtime allocates them).
   Status run(const std::vector<HostTensor> &inputs,
              std::vector<HostTensor> &outputs) const;
 
@@ -60,14 +65,19 @@ private:
 
   /// The C ABI's entry points, resolved with dlsym.
   struct Api {
+    decltype(&dlc_runtime_abi_version) abiVersion = nullptr;
     decltype(&dlc_model_open) open = nullptr;
     decltype(&dlc_model_close) close = nullptr;
-    decltype(&dlc_model_num_inputs) numInputs = nullptr;
-    decltype(&dlc_model_num_outputs) numOutputs = nullptr;
-    decltype(&dlc_model_input_info) inputInfo = nullptr;
-    decltype(&dlc_model_output_info) outputInfo = nullptr;
-    decltype(&dlc_model_run) run = nullptr;
-    decltype(&dlc_runtime_version) runtimeVersion = nullptr; // optional
+    decltype(&dlc_model_num_functions) numFunctions = nullptr;
+    decltype(&dlc_model_function_at) functionAt = nullptr;
+    decltype(&dlc_model_find_function) findFunction = nullptr;
+    decltype(&dlc_function_name) functionName = nullptr;
+    decltype(&dlc_function_num_inputs) numInputs = nullptr;
+    decltype(&dlc_function_num_outputs) numOutputs = nullptr;
+    decltype(&dlc_function_input_info) inputInfo = nullptr;
+    decltype(&dlc_function_output_info) outputInfo = nullptr;
+    decltype(&dlc_function_run_alloc) runAlloc = nullptr;
+    decltype(&dlc_runtime_version) runtimeVersion = nullptr;
   };
 
   Status resolveApi();
@@ -76,8 +86,10 @@ private:
   std::string libraryPath;
   void *handle = nullptr;
   dlc_model *model = nullptr;
+  const dlc_function *mainFunction = nullptr;
   Api api;
   std::vector<TensorSpec> inputSpecs, outputSpecs;
+  std::vector<std::string> functionNames;
 };
 
 } // namespace dlc::driver

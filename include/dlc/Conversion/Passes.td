@@ -86,24 +86,44 @@ def ApproximateMath : Pass<"dlc-approximate-math", "mlir::func::FuncOp"> {
 
 def RecordModelMetadata
     : Pass<"dlc-record-model-metadata", "mlir::ModuleOp"> {
-  let summary = "Describe main_graph's inputs and outputs for the runtime";
+  let summary = "Describe the model's functions for the runtime";
   let description = [{
-    Reads names (`onnx.name`), element types and shapes off `main_graph`'s
-    tensor signature and stores the runtime's metadata text in the module
-    attribute `dlc.model_metadata`. Runs on prim, while results still carry
-    their names and integer types their signedness; marks `main_graph` for a
-    C interface.
+    The model's function table is `main` (`main_graph`). Reads names
+    (`onnx.name`), element types, shapes and symbolic dim names
+    (`onnx.dim_params`) off each function's tensor signature and stores the
+    runtime's metadata text (version 2) in the module attribute
+    `dlc.model_metadata` and the functions, in table order, in
+    `dlc.functions`. Results with a dynamic dim are marked
+    `dlc.dynamic_output`: the compiled function returns them, while the
+    others become out-parameters (`dlc-abi-out-params`). Runs on prim, while
+    results still carry their names and integer types their signedness;
+    marks each function for a C interface.
   }];
 }
 
-def EmitModelAbi : Pass<"dlc-emit-model-abi", "mlir::ModuleOp"> {
-  let summary = "Emit the model entry point and metadata the runtime reads";
+def AbiOutParams : Pass<"dlc-abi-out-params", "mlir::ModuleOp"> {
+  let summary = "Static-shaped results of the model's functions become out-parameters";
   let description = [{
-    On the LLVM dialect: adds `dlc_model_entry(ptr args)`, which unpacks an
-    array of memref-descriptor pointers (inputs, then outputs) and calls the
-    C interface of the graph function, and `dlc_model_metadata`, the
-    NUL-terminated description of inputs and outputs held in the module's
-    `dlc.model_metadata` attribute.
+    On buffers, for each function of `dlc.functions`: every result not
+    marked `dlc.dynamic_output` (its shape is static) becomes a trailing
+    memref argument marked `dlc.output_index`, written in place when the
+    result is an allocation of the function (no copy), else copied into.
+    Results with dynamic dims stay results: the runtime receives their
+    buffers.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def EmitModelAbi : Pass<"dlc-emit-model-abi", "mlir::ModuleOp"> {
+  let summary = "Emit the entry table and metadata the runtime reads";
+  let description = [{
+    On the LLVM dialect: for function i of `dlc.functions`, adds
+    `dlc_model_entry_<i>(ptr args, ptr packed)`, which unpacks an array of
+    memref-descriptor pointers (inputs, then outputs) and calls the
+    function's C interface, storing the descriptors of returned outputs
+    into their slots; `dlc_model_functions` (the entries, in order) and
+    `dlc_model_function_count`; and `dlc_model_metadata`, the
+    NUL-terminated text held in the module's `dlc.model_metadata`.
   }];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }

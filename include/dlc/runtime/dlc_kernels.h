@@ -62,14 +62,22 @@ DLC_INTERNAL void dlc_rt_sgemm_packed(int64_t batch, int64_t M, int64_t N,
  * object calls for every memref.alloc / memref.dealloc (memref lowered to
  * LLVM with use-generic-functions=true). Pointers are at least 64-byte
  * aligned (aligned_alloc: at least the given power-of-two alignment, a
- * larger one for anything else); size 0 gives a unique pointer; NULL when
- * memory is short. Free takes pointers from either allocation function
- * (NULL is ignored). Large blocks are reused through a per-thread cache
- * (see alloc.c and dlc_runtime_release_thread_cache). */
+ * larger one for anything else); size 0 gives a unique pointer. They never
+ * return NULL: when memory is short the run ends with
+ * DLC_ERROR_OUT_OF_MEMORY (they are called only inside a run). Free takes
+ * pointers from either allocation function (NULL is ignored). Large blocks
+ * are reused through a per-thread cache (see alloc.c and
+ * dlc_runtime_release_thread_cache). */
 DLC_INTERNAL void *_mlir_memref_to_llvm_alloc(uint64_t size);
 DLC_INTERNAL void *_mlir_memref_to_llvm_aligned_alloc(uint64_t alignment,
                                                       uint64_t size);
 DLC_INTERNAL void _mlir_memref_to_llvm_free(void *ptr);
+
+/* A run-time shape check failed: ends the run with DLC_ERROR_SHAPE and the
+ * message format (naming the node; up to two %lld for the sizes involved)
+ * formatted with a and b. Does not return. */
+DLC_INTERNAL __attribute__((noreturn)) void
+dlc_rt_shape_error(const char *format, int64_t a, int64_t b);
 
 /* out += conv2d(in, w): in is [N, C, H, W] already padded, w is
  * [F, C/groups, KH, KW], out is [N, F, OH, OW]; float32, contiguous

@@ -1,18 +1,22 @@
-//===- EmitModelAbi.cpp - the entry point and metadata dlcrt calls --------===//
+//===- EmitModelAbi.cpp - the function table and metadata dlcrt reads -----===//
 //
-// dlcrt knows nothing about a model's signature. It reads the
-// `dlc_model_metadata` string and calls `dlc_model_entry(void **args)` with
-// one memref descriptor pointer per input and output; this pass emits both
-// in the LLVM dialect, forwarding to the graph's C interface.
+// dlcrt knows nothing about a model's signatures. It reads the
+// `dlc_model_metadata` string and calls entry i of `dlc_model_functions`
+// with one memref descriptor pointer per input and output (ABI v2, see
+// lib/Runtime/model.c). These passes record the metadata on prim, turn
+// static-shaped results into out-parameters on buffers, and emit the
+// entries in the LLVM dialect, forwarding to each function's C interface.
 //
 //===----------------------------------------------------------------------===//
 #include "dlc/Conversion/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinOps.h"
 
 namespace dlc {
+#define GEN_PASS_DEF_ABIOUTPARAMS
 #define GEN_PASS_DEF_EMITMODELABI
 #define GEN_PASS_DEF_RECORDMODELMETADATA
 #include "dlc/Conversion/Passes.h.inc"
@@ -23,13 +27,16 @@ using namespace mlir;
 namespace {
 
 constexpr StringLiteral kMetadataAttr = "dlc.model_metadata";
+constexpr StringLiteral kFunctionsAttr = "dlc.functions";
+constexpr StringLiteral kDynamicOutputAttr = "dlc.dynamic_output";
+constexpr StringLiteral kOutputIndexAttr = "dlc.output_index";
 constexpr StringLiteral kPackTableAttr = "dlc.pack_table";
-constexpr StringLiteral kEntryTarget = "_mlir_ciface_main_graph";
 
 /// One metadata line: `<name_len> <name> <code> <bits> <rank> <dims...>`,
-/// with DLPack type codes (6 for bool) and -1 for dynamic dims.
+/// with DLPack type codes (6 for bool), -1 for a dynamic dim without a name
+/// and `?<len>:<name>` for one with a name from `onnx.dim_params`.
 LogicalResult describe(Operation *anchor, StringRef name, Type type,
-                       llvm::raw_ostream &os) {
+                       ArrayAttr dimParams, llvm::raw_ostream &os) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor)
     return anchor->emitError("graph value '")
@@ -50,8 +57,18 @@ LogicalResult describe(Operation *anchor, StringRef name, Type type,
   }
   os << name.size() << ' ' << name << ' ' << code << ' ' << bits << ' '
      << tensor.getRank();
-  for (int64_t d : tensor.getShape())
-    os << ' ' << (ShapedType::isDynamic(d) ? -1 : d);
+  for (auto [d, size] : llvm::enumerate(tensor.getShape())) {
+    StringRef param;
+    if (dimParams && d < dimParams.size())
+      if (auto str = dyn_cast<StringAttr>(dimParams[d]))
+        param = str.getValue();
+    if (!ShapedType::isDynamic(size))
+      os << ' ' << size;
+    else if (param.empty())
+      os << " -1";
+    else
+      os << " ?" << param.size() << ':' << param;
+  }
   os << '\n';
   return success();
 }
@@ -65,25 +82,107 @@ struct RecordModelMetadataPass
       module.emitError("no main_graph function");
       return signalPassFailure();
     }
+    MLIRContext *ctx = &getContext();
     std::string text;
     llvm::raw_string_ostream os(text);
-    os << "dlc-model 1\ninputs " << func.getNumArguments() << '\n';
+    os << "dlc-model 2\nfunction 4 main\ninputs " << func.getNumArguments()
+       << '\n';
     auto nameOf = [](DictionaryAttr attrs, unsigned index) -> std::string {
       if (auto name = attrs ? attrs.getAs<StringAttr>("onnx.name") : nullptr)
         return name.str();
       return std::to_string(index);
     };
-    for (unsigned i = 0; i < func.getNumArguments(); ++i)
-      if (failed(describe(func, nameOf(func.getArgAttrDict(i), i),
-                          func.getArgumentTypes()[i], os)))
+    auto paramsOf = [](DictionaryAttr attrs) {
+      return attrs ? attrs.getAs<ArrayAttr>("onnx.dim_params") : ArrayAttr();
+    };
+    for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+      DictionaryAttr attrs = func.getArgAttrDict(i);
+      if (failed(describe(func, nameOf(attrs, i), func.getArgumentTypes()[i],
+                          paramsOf(attrs), os)))
         return signalPassFailure();
+    }
     os << "outputs " << func.getNumResults() << '\n';
-    for (unsigned i = 0; i < func.getNumResults(); ++i)
-      if (failed(describe(func, nameOf(func.getResultAttrDict(i), i),
-                          func.getResultTypes()[i], os)))
+    for (unsigned i = 0; i < func.getNumResults(); ++i) {
+      DictionaryAttr attrs = func.getResultAttrDict(i);
+      Type type = func.getResultTypes()[i];
+      if (failed(describe(func, nameOf(attrs, i), type, paramsOf(attrs), os)))
         return signalPassFailure();
-    module->setAttr(kMetadataAttr, StringAttr::get(&getContext(), text));
-    func->setAttr("llvm.emit_c_interface", UnitAttr::get(&getContext()));
+      if (!cast<RankedTensorType>(type).hasStaticShape())
+        func.setResultAttr(i, kDynamicOutputAttr, UnitAttr::get(ctx));
+    }
+    module->setAttr(kMetadataAttr, StringAttr::get(ctx, text));
+    module->setAttr(kFunctionsAttr,
+                    ArrayAttr::get(ctx, {FlatSymbolRefAttr::get(func)}));
+    func->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
+  }
+};
+
+/// The functions `dlc.functions` lists, in order; an error if one is not a
+/// function of kind FuncT.
+template <typename FuncT>
+FailureOr<SmallVector<FuncT>> listedFunctions(ModuleOp module,
+                                              StringRef prefix = "") {
+  auto list = module->getAttrOfType<ArrayAttr>(kFunctionsAttr);
+  if (!list)
+    return module.emitError("no ") << kFunctionsAttr << " attribute";
+  SmallVector<FuncT> funcs;
+  for (Attribute attr : list) {
+    auto ref = dyn_cast<FlatSymbolRefAttr>(attr);
+    FuncT func =
+        ref ? module.lookupSymbol<FuncT>((prefix + ref.getValue()).str())
+            : FuncT();
+    if (!func)
+      return module.emitError("function ")
+             << attr << " of " << kFunctionsAttr << " not found";
+    funcs.push_back(func);
+  }
+  return funcs;
+}
+
+struct AbiOutParamsPass : dlc::impl::AbiOutParamsBase<AbiOutParamsPass> {
+  void runOnOperation() override {
+    auto funcs = listedFunctions<func::FuncOp>(getOperation());
+    if (failed(funcs))
+      return signalPassFailure();
+    for (func::FuncOp func : *funcs)
+      if (failed(convert(func)))
+        return signalPassFailure();
+  }
+
+  LogicalResult convert(func::FuncOp func) {
+    if (func.isExternal() || !func.getBody().hasOneBlock())
+      return func.emitError("expected a function with one block");
+    Block &body = func.getBody().front();
+    auto ret = cast<func::ReturnOp>(body.getTerminator());
+    OpBuilder b(ret);
+    llvm::BitVector erased(func.getNumResults());
+    for (unsigned i = 0; i < func.getNumResults(); ++i) {
+      if (func.getResultAttr(i, kDynamicOutputAttr))
+        continue;
+      auto type = dyn_cast<MemRefType>(func.getResultTypes()[i]);
+      if (!type || !type.hasStaticShape() || !type.getLayout().isIdentity())
+        return func.emitError("result ")
+               << i << " is not a static identity-layout memref";
+      SmallVector<NamedAttribute> attrs(func.getResultAttrs(i));
+      attrs.push_back(b.getNamedAttr(kOutputIndexAttr, b.getI64IntegerAttr(i)));
+      unsigned index = func.getNumArguments();
+      func.insertArgument(index, type, b.getDictionaryAttr(attrs),
+                          func.getLoc());
+      Value out = func.getArgument(index);
+      Value result = ret.getOperand(i);
+      // An allocation of this function is written in place.
+      auto alloc = result.getDefiningOp<memref::AllocOp>();
+      if (alloc && alloc->getBlock() == &body && alloc.getType() == type) {
+        alloc.getResult().replaceAllUsesWith(out);
+        alloc.erase();
+      } else {
+        b.create<memref::CopyOp>(ret.getLoc(), result, out);
+      }
+      erased.set(i);
+    }
+    ret->eraseOperands(erased);
+    func.eraseResults(erased);
+    return success();
   }
 };
 
@@ -125,15 +224,95 @@ void emitPackTable(OpBuilder &b, Location loc, ArrayAttr entries) {
                            b.getI64IntegerAttr(entries.size()));
 }
 
+/// Emits `dlc_model_entry_<index>(ptr args, ptr packed)` calling `target`,
+/// the C interface of `impl`. Its tensor arguments are the inputs, then the
+/// out-parameters (`dlc.output_index`), then maybe the packed weights
+/// (`dlc.packed`); its results, when it has any, come back through a
+/// leading pointer and are stored into the slots of the outputs that are
+/// not out-parameters, in order.
+LLVM::LLVMFuncOp emitEntry(OpBuilder &b, Location loc, LLVM::LLVMFuncOp target,
+                           LLVM::LLVMFuncOp impl, unsigned index) {
+  MLIRContext *ctx = b.getContext();
+  auto ptrType = LLVM::LLVMPointerType::get(ctx);
+  auto voidType = LLVM::LLVMVoidType::get(ctx);
+  auto entry = b.create<LLVM::LLVMFuncOp>(
+      loc, "dlc_model_entry_" + std::to_string(index),
+      LLVM::LLVMFunctionType::get(voidType, {ptrType, ptrType}));
+  OpBuilder::InsertionGuard guard(b);
+  Block *body = entry.addEntryBlock(b);
+  b.setInsertionPointToStart(body);
+  auto slot = [&](unsigned i) -> Value {
+    Value at =
+        b.create<LLVM::GEPOp>(loc, ptrType, ptrType, body->getArgument(0),
+                              ArrayRef<LLVM::GEPArg>{(int32_t)i});
+    return b.create<LLVM::LoadOp>(loc, ptrType, at);
+  };
+
+  // A memref descriptor starts with its allocated pointer; several
+  // results are a struct of descriptors.
+  Type resultType = impl.getFunctionType().getReturnType();
+  unsigned numResults = 0;
+  bool single = false;
+  if (auto results = dyn_cast<LLVM::LLVMStructType>(resultType)) {
+    single = isa<LLVM::LLVMPointerType>(results.getBody().front());
+    numResults = single ? 1 : results.getBody().size();
+  }
+  unsigned first = numResults ? 1 : 0;
+  unsigned last = target.getNumArguments();
+  bool packed = last > first && target.getArgAttr(last - 1, "dlc.packed");
+  if (packed)
+    --last;
+  unsigned numInputs = 0, numOutParams = 0;
+  for (unsigned arg = first; arg < last; ++arg)
+    (target.getArgAttr(arg, kOutputIndexAttr) ? numOutParams : numInputs)++;
+  unsigned numOutputs = numOutParams + numResults;
+
+  SmallVector<Value> args;
+  Value results;
+  if (numResults) {
+    Value one = b.create<LLVM::ConstantOp>(loc, b.getI64Type(), 1);
+    results = b.create<LLVM::AllocaOp>(loc, ptrType, resultType, one);
+    args.push_back(results);
+  }
+  llvm::BitVector passed(numOutputs);
+  for (unsigned arg = first; arg < last; ++arg) {
+    auto output = target.getArgAttrOfType<IntegerAttr>(arg, kOutputIndexAttr);
+    if (!output) {
+      args.push_back(slot(arg - first));
+      continue;
+    }
+    passed.set(output.getInt());
+    args.push_back(slot(numInputs + output.getInt()));
+  }
+  if (packed)
+    args.push_back(body->getArgument(1));
+  b.create<LLVM::CallOp>(loc, target, args);
+  if (numResults) {
+    Value value = b.create<LLVM::LoadOp>(loc, resultType, results);
+    unsigned k = 0;
+    for (unsigned out = 0; out < numOutputs; ++out) {
+      if (passed.test(out))
+        continue;
+      Value descriptor =
+          single ? value : b.create<LLVM::ExtractValueOp>(loc, value, k);
+      b.create<LLVM::StoreOp>(loc, descriptor, slot(numInputs + out));
+      ++k;
+    }
+  }
+  b.create<LLVM::ReturnOp>(loc, ValueRange{});
+  return entry;
+}
+
 struct EmitModelAbiPass : dlc::impl::EmitModelAbiBase<EmitModelAbiPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto metadata = module->getAttrOfType<StringAttr>(kMetadataAttr);
-    auto target = module.lookupSymbol<LLVM::LLVMFuncOp>(kEntryTarget);
-    if (!metadata || !target) {
+    auto targets = listedFunctions<LLVM::LLVMFuncOp>(module, "_mlir_ciface_");
+    auto impls = listedFunctions<LLVM::LLVMFuncOp>(module);
+    if (!metadata || failed(targets) || failed(impls)) {
       module.emitError("dlc-emit-model-abi needs the ")
-          << kMetadataAttr << " attribute and an LLVM function "
-          << kEntryTarget;
+          << kMetadataAttr << " and " << kFunctionsAttr
+          << " attributes and the C interface of each function";
       return signalPassFailure();
     }
     MLIRContext *ctx = &getContext();
@@ -157,29 +336,31 @@ struct EmitModelAbiPass : dlc::impl::EmitModelAbiBase<EmitModelAbiPass> {
     auto packTable = module->getAttrOfType<ArrayAttr>(kPackTableAttr);
     emitPackTable(b, loc, packTable ? packTable : b.getArrayAttr({}));
 
-    // void dlc_model_entry(void **args, void *const *packed) {
-    //   target(args[0], args[1], ..., [packed]);
-    // }
-    auto voidType = LLVM::LLVMVoidType::get(ctx);
-    auto entry = b.create<LLVM::LLVMFuncOp>(
-        loc, "dlc_model_entry",
-        LLVM::LLVMFunctionType::get(voidType, {ptrType, ptrType}));
-    Block *body = entry.addEntryBlock(b);
-    b.setInsertionPointToStart(body);
-    SmallVector<Value> args;
-    unsigned numTensors = target.getNumArguments() - (packTable ? 1 : 0);
-    for (unsigned i = 0; i < numTensors; ++i) {
-      Value slot =
-          b.create<LLVM::GEPOp>(loc, ptrType, ptrType, body->getArgument(0),
-                                ArrayRef<LLVM::GEPArg>{(int32_t)i});
-      args.push_back(b.create<LLVM::LoadOp>(loc, ptrType, slot));
+    SmallVector<LLVM::LLVMFuncOp> entries;
+    for (auto [i, target] : llvm::enumerate(*targets))
+      entries.push_back(emitEntry(b, loc, target, (*impls)[i], i));
+
+    // const dlc_entry_fn dlc_model_functions[] = {...};
+    auto tableType = LLVM::LLVMArrayType::get(ptrType, entries.size());
+    auto table = b.create<LLVM::GlobalOp>(loc, tableType, /*isConstant=*/true,
+                                          LLVM::Linkage::External,
+                                          "dlc_model_functions", Attribute());
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(b.createBlock(&table.getInitializerRegion()));
+      Value array = b.create<LLVM::UndefOp>(loc, tableType);
+      for (auto [i, entry] : llvm::enumerate(entries)) {
+        Value address = b.create<LLVM::AddressOfOp>(loc, entry);
+        array = b.create<LLVM::InsertValueOp>(loc, array, address, i);
+      }
+      b.create<LLVM::ReturnOp>(loc, array);
     }
-    if (packTable)
-      args.push_back(body->getArgument(1));
-    b.create<LLVM::CallOp>(loc, target, args);
-    b.create<LLVM::ReturnOp>(loc, ValueRange{});
+    b.create<LLVM::GlobalOp>(
+        loc, b.getI64Type(), /*isConstant=*/true, LLVM::Linkage::External,
+        "dlc_model_function_count", b.getI64IntegerAttr(entries.size()));
     module->removeAttr(kPackTableAttr);
     module->removeAttr(kMetadataAttr);
+    module->removeAttr(kFunctionsAttr);
   }
 };
 

@@ -54,7 +54,7 @@ func.func @main_graph(%a: tensor<4x8xf32>, %w: tensor<8x16xf32>, %b: tensor<16xf
 // -----
 
 // The pipeline marks the graph for a C interface and records its metadata.
-// CHECK: module attributes {dlc.model_metadata = "dlc-model 1\0Ainputs 1\0A1 x 2 32 1 4\0Aoutputs 1\0A1 y 2 32 1 4\0A"}
+// CHECK: module attributes {dlc.functions = [@main_graph], dlc.model_metadata = "dlc-model 2\0Afunction 4 main\0Ainputs 1\0A1 x 2 32 1 4\0Aoutputs 1\0A1 y 2 32 1 4\0A"}
 // CHECK-LABEL: func.func @main_graph
 // CHECK-SAME: attributes {llvm.emit_c_interface}
 // CHECK: math.tanh

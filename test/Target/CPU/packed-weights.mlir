@@ -36,7 +36,7 @@ func.func @main_graph(%a: memref<2x3xf32>, %b: memref<3x4xf32>, %c: memref<2x4xf
 // ABI: llvm.mlir.global external constant @dlc_model_pack_table() {{.*}} : !llvm.array<1 x struct<(ptr, i64, i64, i64, i64)>>
 // ABI: llvm.mlir.addressof @__constant_3x4xf32
 // ABI: llvm.mlir.global external constant @dlc_model_pack_count(1 : i64)
-// ABI: llvm.func @dlc_model_entry(%[[ARGS:[a-z0-9_]+]]: !llvm.ptr, %[[PACKED:[a-z0-9_]+]]: !llvm.ptr)
+// ABI: llvm.func @dlc_model_entry_0(%[[ARGS:[a-z0-9_]+]]: !llvm.ptr, %[[PACKED:[a-z0-9_]+]]: !llvm.ptr)
 // ABI: llvm.call @_mlir_ciface_main_graph({{.*}}, %[[PACKED]])
 func.func @main_graph(%a: tensor<2x3xf32> {onnx.name = "a"}) -> (tensor<2x4xf32> {onnx.name = "y"}) {
   %w = arith.constant dense<[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0], [9.0, 10.0, 11.0, 12.0]]> : tensor<3x4xf32>
