@@ -72,6 +72,7 @@ class _DlcTensorInfo(ctypes.Structure):
         ("dtype", DLDataType),
         ("ndim", ctypes.c_int32),
         ("shape", ctypes.POINTER(ctypes.c_int64)),
+        ("dim_names", ctypes.POINTER(ctypes.c_char_p)),  # ABI v2
     ]
 
 
