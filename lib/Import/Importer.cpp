@@ -9,6 +9,8 @@
 #include "dlc/Import/Importer.h"
 
 #include "dlc/Dialect/Onnx/IR/OnnxDialect.h"
+#include "dlc/Support/MlirDType.h"
+#include "dlc/Support/TensorProto.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -90,41 +92,10 @@ private:
 
 llvm::Expected<Type> Importer::convertElementType(int32_t dataType,
                                                   const Twine &what) {
-  using TP = ::onnx::TensorProto;
-  switch (dataType) {
-  case TP::FLOAT:
-    return builder.getF32Type();
-  case TP::DOUBLE:
-    return builder.getF64Type();
-  case TP::FLOAT16:
-    return builder.getF16Type();
-  case TP::BFLOAT16:
-    return builder.getBF16Type();
-  case TP::INT8:
-    return builder.getIntegerType(8);
-  case TP::INT16:
-    return builder.getIntegerType(16);
-  case TP::INT32:
-    return builder.getIntegerType(32);
-  case TP::INT64:
-    return builder.getIntegerType(64);
-  case TP::UINT8:
-    return builder.getIntegerType(8, /*isSigned=*/false);
-  case TP::UINT16:
-    return builder.getIntegerType(16, /*isSigned=*/false);
-  case TP::UINT32:
-    return builder.getIntegerType(32, /*isSigned=*/false);
-  case TP::UINT64:
-    return builder.getIntegerType(64, /*isSigned=*/false);
-  case TP::BOOL:
-    return builder.getI1Type();
-  default:
-    break;
-  }
-  std::string name = TP::DataType_IsValid(dataType)
-                         ? TP::DataType_Name(dataType)
-                         : "#" + std::to_string(dataType);
-  return error(what + ": element type " + name + " is not supported");
+  if (const dlc::DType *dtype = dlc::dtypeFromOnnx(dataType))
+    return dlc::getMlirType(&context, *dtype);
+  return error(what + ": element type " + dlc::onnxTypeName(dataType) +
+               " is not supported");
 }
 
 llvm::Error Importer::readExternalData(const ::onnx::TensorProto &tensor,
@@ -179,72 +150,34 @@ llvm::Error Importer::readExternalData(const ::onnx::TensorProto &tensor,
 
 llvm::Expected<ElementsAttr>
 Importer::convertTensor(const ::onnx::TensorProto &tensor, const Twine &what) {
-  auto elementType = convertElementType(tensor.data_type(), what);
-  if (!elementType)
-    return elementType.takeError();
-  SmallVector<int64_t> shape;
-  int64_t numel = 1;
-  for (int64_t d : tensor.dims()) {
-    if (d < 0)
-      return error(what + ": negative dimension in tensor");
-    shape.push_back(d);
-    // Tensors in a model file stay far below 2^40 elements; beyond, the
-    // byte counts below could overflow.
-    if (llvm::MulOverflow(numel, d, numel) || numel > (int64_t(1) << 40))
-      return error(what + ": tensor is too large");
-  }
-  auto type = RankedTensorType::get(shape, *elementType);
-  unsigned bits = elementType->getIntOrFloatBitWidth();
-  int64_t width = std::max<int64_t>(1, bits / 8);
+  llvm::Expected<dlc::TensorProtoShape> shape = dlc::checkTensorProto(tensor);
+  if (!shape)
+    return error(what + ": " + llvm::toString(shape.takeError()));
+  Type elementType = dlc::getMlirType(&context, *shape->dtype);
+  auto type = RankedTensorType::get(shape->dims, elementType);
 
-  // Gather the little-endian bytes, one element per `width` bytes (bools one
-  // byte each).
+  // The compact little-endian bytes, bools one byte each.
   std::string bytes;
-  using TP = ::onnx::TensorProto;
-  if (tensor.data_location() == TP::EXTERNAL) {
+  if (tensor.data_location() == ::onnx::TensorProto::EXTERNAL) {
     if (auto err = readExternalData(tensor, what, bytes))
       return std::move(err);
-  } else if (tensor.has_raw_data()) {
-    bytes = tensor.raw_data();
+    if (bytes.size() != shape->sizeInBytes())
+      return error(what + ": external data holds " + Twine(bytes.size()) +
+                   " bytes, but " + shape->typeString() + " needs " +
+                   Twine(shape->sizeInBytes()));
   } else {
-    auto appendValue = [&](uint64_t v) {
-      bytes.append(reinterpret_cast<const char *>(&v), width);
-    };
-    switch (tensor.data_type()) {
-    case TP::FLOAT:
-      for (float v : tensor.float_data())
-        bytes.append(reinterpret_cast<const char *>(&v), sizeof v);
-      break;
-    case TP::DOUBLE:
-      for (double v : tensor.double_data())
-        bytes.append(reinterpret_cast<const char *>(&v), sizeof v);
-      break;
-    case TP::INT64:
-      for (int64_t v : tensor.int64_data())
-        appendValue(v);
-      break;
-    case TP::UINT32:
-    case TP::UINT64:
-      for (uint64_t v : tensor.uint64_data())
-        appendValue(v);
-      break;
-    default: // int32_data holds every narrower type, f16 and bf16 as bits.
-      for (int32_t v : tensor.int32_data())
-        appendValue(static_cast<uint32_t>(v));
-      break;
-    }
+    bytes.resize(shape->sizeInBytes());
+    dlc::copyTensorProtoData(tensor, *shape,
+                             reinterpret_cast<uint8_t *>(bytes.data()));
   }
-  if ((int64_t)bytes.size() != numel * width)
-    return error(what + ": holds " + Twine(bytes.size()) + " bytes, expected " +
-                 Twine(numel * width) + " for its shape and type");
 
-  if (elementType->isInteger(1)) {
+  if (shape->dtype->isBool()) {
     SmallVector<bool> values;
     for (char c : bytes)
       values.push_back(c != 0);
     return cast<ElementsAttr>(DenseElementsAttr::get(type, values));
   }
-  if (numel <= kMaxInlineElements) {
+  if (shape->numElements <= kMaxInlineElements) {
     ArrayRef<char> raw(bytes.data(), bytes.size());
     bool detectedSplat = false;
     if (!DenseElementsAttr::isValidRawBuffer(type, raw, detectedSplat))

@@ -9,7 +9,7 @@
 #ifndef DLC_TOOLS_DLC_COMMANDS_H
 #define DLC_TOOLS_DLC_COMMANDS_H
 
-#include "TensorIO.h"
+#include "dlc/Driver/BackendTest.h"
 
 #include <string>
 #include <vector>
@@ -42,8 +42,7 @@ int runCommand(const RunFlags &flags);
 /// "N passed, M failed".
 struct TestFlags {
   std::vector<std::string> caseDirs;
-  Tolerance tolerance;
-  unsigned optLevel = 3;
+  BackendTestOptions options;
   bool failFast = false;
 };
 int testCommand(const TestFlags &flags);

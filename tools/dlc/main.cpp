@@ -126,8 +126,8 @@ int runDriver(int argc, char **argv) {
   test->add_option("cases", testFlags.caseDirs, "Test case directories")
       ->required()
       ->type_name("CASE_DIR");
-  addToleranceFlags(*test, testFlags.tolerance);
-  addOptLevelFlag(*test, testFlags.optLevel);
+  addToleranceFlags(*test, testFlags.options.tolerance);
+  addOptLevelFlag(*test, testFlags.options.optLevel);
   CLI::Option *keepGoingFlag = test->add_flag(
       "--keep-going", keepGoing, "Run every case after a failure (default)");
   test->add_flag("--fail-fast", testFlags.failFast,

@@ -1,6 +1,8 @@
 //===- Elementwise.cpp - arithmetic, activations, Cast, Clip, Dropout -----===//
 #include "OnnxToPrim.h"
 
+#include "dlc/Support/MlirDType.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 
 using namespace mlir;
@@ -113,70 +115,18 @@ FailureOr<Results> convertClip(NodeContext &ctx) {
 FailureOr<Results> convertCast(NodeContext &ctx) {
   if (ctx.numInputs() != 1 || !ctx.hasAttr("to"))
     return ctx.failure<Results>("expects 1 input and a 'to' attribute");
-  // TensorProto.DataType codes.
-  Type to;
-  Builder &b = ctx.b;
-  // Opsets 1-5 name the type ("FLOAT"); later ones give its DataType code.
+  // Opsets 1-5 name the type ("FLOAT"); later ones give its TensorProto
+  // DataType code.
   int64_t code = ctx.intAttr("to", 0);
-  if (ctx.version() < 6)
-    code = llvm::StringSwitch<int64_t>(ctx.stringAttr("to", ""))
-               .Case("FLOAT", 1)
-               .Case("UINT8", 2)
-               .Case("INT8", 3)
-               .Case("UINT16", 4)
-               .Case("INT16", 5)
-               .Case("INT32", 6)
-               .Case("INT64", 7)
-               .Case("BOOL", 9)
-               .Case("FLOAT16", 10)
-               .Case("DOUBLE", 11)
-               .Case("UINT32", 12)
-               .Case("UINT64", 13)
-               .Default(0);
-  switch (code) {
-  case 1:
-    to = b.getF32Type();
-    break;
-  case 2:
-    to = b.getIntegerType(8, false);
-    break;
-  case 3:
-    to = b.getIntegerType(8);
-    break;
-  case 4:
-    to = b.getIntegerType(16, false);
-    break;
-  case 5:
-    to = b.getIntegerType(16);
-    break;
-  case 6:
-    to = b.getIntegerType(32);
-    break;
-  case 7:
-    to = b.getIntegerType(64);
-    break;
-  case 9:
-    to = b.getI1Type();
-    break;
-  case 10:
-    to = b.getF16Type();
-    break;
-  case 11:
-    to = b.getF64Type();
-    break;
-  case 12:
-    to = b.getIntegerType(32, false);
-    break;
-  case 13:
-    to = b.getIntegerType(64, false);
-    break;
-  case 16:
-    to = b.getBF16Type();
-    break;
-  default:
+  if (ctx.version() < 6) {
+    const dlc::DType *named = dlc::dtypeFromOnnxName(ctx.stringAttr("to", ""));
+    code = named ? named->onnxType : 0;
+  }
+  const dlc::DType *dtype = dlc::dtypeFromOnnx(code);
+  if (!dtype)
     return ctx.failure<Results>("cast to element type #" + Twine(code) +
                                 " is not supported");
-  }
+  Type to = dlc::getMlirType(ctx.b.getContext(), *dtype);
   auto type = ctx.inputType(0);
   return Results{
       ctx.b.create<prim::ConvertOp>(ctx.loc, type.clone(to), ctx.input(0))};

@@ -1,5 +1,4 @@
-//===- TensorIO.h - Host tensors, ONNX TensorProto files, compare -*- C++
-//-*-===//
+//===- TensorIO.h - Host tensors, ONNX TensorProto files, compare -*- C++ -*-//
 //
 // The driver's view of a tensor: a name, a DLPack dtype, a shape and a
 // compact row-major buffer in host memory. Read from and written to ONNX
@@ -7,10 +6,11 @@
 // with a tolerance by both `dlc run --expect` and `dlc test`.
 //
 //===----------------------------------------------------------------------===//
-#ifndef DLC_TOOLS_DLC_TENSORIO_H
-#define DLC_TOOLS_DLC_TENSORIO_H
+#ifndef DLC_DRIVER_TENSORIO_H
+#define DLC_DRIVER_TENSORIO_H
 
-#include "Status.h"
+#include "dlc/Driver/Status.h"
+#include "dlc/Support/DType.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -19,35 +19,17 @@
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace dlc::driver {
 
-/// The DLPack type code dlc uses for bool (DLPack 0.6 has none); 8 bits.
-constexpr uint8_t kBoolTypeCode = 6;
-
-inline bool sameDtype(DLDataType a, DLDataType b) {
-  return a.code == b.code && a.bits == b.bits && a.lanes == b.lanes;
-}
-
-/// "float32", "int64", "bool", ...; a generic spelling for anything else.
-std::string dtypeName(DLDataType dtype);
-
-/// The size of one element in bytes, or nullopt for dtypes the driver
-/// cannot hold (sub-byte, vector lanes, opaque handles).
-std::optional<size_t> dtypeSize(DLDataType dtype);
-
-/// "float32[1,3,224,224]"; a dimension of -1 prints as "?".
-std::string formatType(DLDataType dtype, llvm::ArrayRef<int64_t> shape);
-
 /// A tensor in host memory: compact row-major, 64-byte aligned, move-only.
 class HostTensor {
 public:
   HostTensor() = default;
-  /// Allocates a zero-filled tensor. The dtype must have a dtypeSize and
-  /// every dimension must be non-negative.
+  /// Allocates a zero-filled tensor. The dtype must be in the dtype table
+  /// (dtypeFromDLPack) and every dimension must be non-negative.
   HostTensor(std::string name, DLDataType dtype, std::vector<int64_t> shape);
 
   const std::string &name() const { return tensorName; }
@@ -99,6 +81,16 @@ void adoptLegacyBfloat16(HostTensor &tensor, DLDataType wanted);
 /// Reads an ONNX TensorProto file (raw_data or the typed data fields).
 Status readTensorFile(const std::string &path, HostTensor &tensor);
 
+/// A tensor and the file it came from.
+struct TensorFile {
+  std::string path;
+  HostTensor tensor;
+};
+
+/// Reads each of `paths` (readTensorFile) and appends it to `files`.
+Status readTensorFiles(const std::vector<std::string> &paths,
+                       std::vector<TensorFile> &files);
+
 /// Writes a TensorProto with the tensor's name, dims, data type and
 /// raw_data. Written to a temporary file and renamed into place.
 Status writeTensorFile(const std::string &path, const HostTensor &tensor);
@@ -132,4 +124,4 @@ Comparison compareTensors(const HostTensor &actual, const HostTensor &expected,
 
 } // namespace dlc::driver
 
-#endif // DLC_TOOLS_DLC_TENSORIO_H
+#endif // DLC_DRIVER_TENSORIO_H

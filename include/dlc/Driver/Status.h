@@ -1,14 +1,21 @@
 //===- Status.h - Outcome of one step of a dlc command ----------*- C++ -*-===//
 //
 // Every failure the driver reports says whose fault it is: the user's input
-// (exit code 1) or dlc itself (exit code 2).
+// (exit code 1) or dlc itself (exit code 2). With the few helpers that word
+// the driver's messages.
 //
 //===----------------------------------------------------------------------===//
-#ifndef DLC_TOOLS_DLC_STATUS_H
-#define DLC_TOOLS_DLC_STATUS_H
+#ifndef DLC_DRIVER_STATUS_H
+#define DLC_DRIVER_STATUS_H
+
+#include "llvm/ADT/StringRef.h"
 
 #include <string>
 #include <utility>
+
+namespace dlc {
+struct CompileResult;
+} // namespace dlc
 
 namespace dlc::driver {
 
@@ -46,6 +53,16 @@ private:
   std::string text;
 };
 
+/// A failed dlc::compile or dlc::inspectOnnx as a one-line Status.
+Status compileFailure(const dlc::CompileResult &result);
+
+/// The first line of `text` after any leading line breaks, without trailing
+/// whitespace.
+std::string firstLine(llvm::StringRef text);
+
+/// "1 input", "2 inputs".
+std::string plural(size_t count, llvm::StringRef noun);
+
 } // namespace dlc::driver
 
-#endif // DLC_TOOLS_DLC_STATUS_H
+#endif // DLC_DRIVER_STATUS_H

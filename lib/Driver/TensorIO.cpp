@@ -1,6 +1,8 @@
 //===- TensorIO.cpp - Host tensors, ONNX TensorProto files, compare -------===//
 
-#include "TensorIO.h"
+#include "dlc/Driver/TensorIO.h"
+
+#include "dlc/Support/TensorProto.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Error.h"
@@ -16,68 +18,12 @@
 #include <cstring>
 #include <new>
 
+using namespace dlc;
 using namespace dlc::driver;
 
 namespace {
 
 constexpr size_t kAlignment = 64;
-
-DLDataType makeDtype(uint8_t code, uint8_t bits) { return {code, bits, 1}; }
-
-/// The DLPack dtype of an ONNX TensorProto data type.
-std::optional<DLDataType> dtypeFromOnnx(int32_t type) {
-  switch (type) {
-  case onnx::TensorProto::FLOAT:
-    return makeDtype(kDLFloat, 32);
-  case onnx::TensorProto::DOUBLE:
-    return makeDtype(kDLFloat, 64);
-  case onnx::TensorProto::FLOAT16:
-    return makeDtype(kDLFloat, 16);
-  case onnx::TensorProto::BFLOAT16:
-    return makeDtype(kDLBfloat, 16);
-  case onnx::TensorProto::INT8:
-    return makeDtype(kDLInt, 8);
-  case onnx::TensorProto::INT16:
-    return makeDtype(kDLInt, 16);
-  case onnx::TensorProto::INT32:
-    return makeDtype(kDLInt, 32);
-  case onnx::TensorProto::INT64:
-    return makeDtype(kDLInt, 64);
-  case onnx::TensorProto::UINT8:
-    return makeDtype(kDLUInt, 8);
-  case onnx::TensorProto::UINT16:
-    return makeDtype(kDLUInt, 16);
-  case onnx::TensorProto::UINT32:
-    return makeDtype(kDLUInt, 32);
-  case onnx::TensorProto::UINT64:
-    return makeDtype(kDLUInt, 64);
-  case onnx::TensorProto::BOOL:
-    return makeDtype(kBoolTypeCode, 8);
-  default:
-    return std::nullopt;
-  }
-}
-
-/// The ONNX TensorProto data type of a DLPack dtype.
-std::optional<int32_t> onnxFromDtype(DLDataType dtype) {
-  for (int32_t type = onnx::TensorProto::DataType_MIN;
-       type <= onnx::TensorProto::DataType_MAX; ++type)
-    if (std::optional<DLDataType> candidate = dtypeFromOnnx(type))
-      if (sameDtype(*candidate, dtype))
-        return type;
-  return std::nullopt;
-}
-
-std::string onnxTypeName(int32_t type) {
-  if (onnx::TensorProto::DataType_IsValid(type))
-    return onnx::TensorProto::DataType_Name(
-        static_cast<onnx::TensorProto::DataType>(type));
-  return "data type " + std::to_string(type);
-}
-
-bool isFloating(DLDataType dtype) {
-  return dtype.code == kDLFloat || dtype.code == kDLBfloat;
-}
 
 float halfToFloat(uint16_t h) {
   uint32_t sign = static_cast<uint32_t>(h & 0x8000) << 16;
@@ -111,20 +57,6 @@ template <typename T> T load(const uint8_t *data, int64_t i) {
   return value;
 }
 
-/// The number of elements of `shape`, or nullopt when a dimension is
-/// negative or the count (times `elementSize`) overflows.
-std::optional<int64_t> checkedNumElements(llvm::ArrayRef<int64_t> shape,
-                                          size_t elementSize) {
-  int64_t count = 1;
-  for (int64_t dim : shape)
-    if (dim < 0 || __builtin_mul_overflow(count, dim, &count))
-      return std::nullopt;
-  int64_t bytes;
-  if (__builtin_mul_overflow(count, static_cast<int64_t>(elementSize), &bytes))
-    return std::nullopt;
-  return count;
-}
-
 std::string formatIndex(llvm::ArrayRef<int64_t> shape, int64_t flat) {
   if (shape.empty())
     return "[]";
@@ -140,79 +72,7 @@ std::string formatIndex(llvm::ArrayRef<int64_t> shape, int64_t flat) {
   return result;
 }
 
-/// Copies the values of a repeated TensorProto field into `out`, converting
-/// each to the element type `T`.
-template <typename T, typename Field>
-void copyValues(const Field &values, uint8_t *out) {
-  for (int i = 0, e = values.size(); i < e; ++i) {
-    T value = static_cast<T>(values.Get(i));
-    std::memcpy(out + i * sizeof(T), &value, sizeof(T));
-  }
-}
-
 } // namespace
-
-//===----------------------------------------------------------------------===//
-// Dtypes
-//===----------------------------------------------------------------------===//
-
-std::string dlc::driver::dtypeName(DLDataType dtype) {
-  if (dtype.lanes == 1) {
-    std::string bits = std::to_string(dtype.bits);
-    switch (dtype.code) {
-    case kDLFloat:
-      if (dtype.bits == 16 || dtype.bits == 32 || dtype.bits == 64)
-        return "float" + bits;
-      break;
-    case kDLBfloat:
-      if (dtype.bits == 16)
-        return "bfloat16";
-      break;
-    case kDLInt:
-      if (dtype.bits == 8 || dtype.bits == 16 || dtype.bits == 32 ||
-          dtype.bits == 64)
-        return "int" + bits;
-      break;
-    case kDLUInt:
-      if (dtype.bits == 8 || dtype.bits == 16 || dtype.bits == 32 ||
-          dtype.bits == 64)
-        return "uint" + bits;
-      break;
-    case kBoolTypeCode:
-      if (dtype.bits == 8)
-        return "bool";
-      break;
-    default:
-      break;
-    }
-  }
-  return "dtype(code=" + std::to_string(dtype.code) +
-         ",bits=" + std::to_string(dtype.bits) +
-         ",lanes=" + std::to_string(dtype.lanes) + ")";
-}
-
-std::optional<size_t> dlc::driver::dtypeSize(DLDataType dtype) {
-  if (llvm::StringRef(dtypeName(dtype)).starts_with("dtype("))
-    return std::nullopt;
-  return dtype.bits / 8;
-}
-
-std::string dlc::driver::formatType(DLDataType dtype,
-                                    llvm::ArrayRef<int64_t> shape) {
-  std::string result = dtypeName(dtype) + "[";
-  llvm::raw_string_ostream os(result);
-  llvm::interleave(
-      shape, os,
-      [&](int64_t dim) {
-        if (dim < 0)
-          os << "?";
-        else
-          os << dim;
-      },
-      ",");
-  os << "]";
-  return result;
-}
 
 //===----------------------------------------------------------------------===//
 // HostTensor
@@ -239,11 +99,13 @@ int64_t HostTensor::numElements() const {
 }
 
 size_t HostTensor::elementSize() const {
-  return dtypeSize(elementType).value_or(0);
+  const DType *row = dtypeFromDLPack(elementType);
+  return row ? row->byteSize() : 0;
 }
 
 void HostTensor::setDtype(DLDataType dtype) {
-  assert(dtypeSize(dtype) == dtypeSize(elementType) && "size changes");
+  assert(dtypeFromDLPack(dtype) &&
+         dtypeFromDLPack(dtype)->byteSize() == elementSize() && "size changes");
   elementType = dtype;
 }
 
@@ -299,7 +161,7 @@ double HostTensor::elementAsDouble(int64_t i) const {
 
 std::string HostTensor::formatElement(int64_t i) const {
   const uint8_t *p = data();
-  if (isFloating(elementType)) {
+  if (dtypeFromDLPack(elementType)->isFloatingPoint()) {
     char text[32];
     std::snprintf(text, sizeof(text), "%.6g", elementAsDouble(i));
     return text;
@@ -329,8 +191,8 @@ std::string HostTensor::formatValues(int64_t limit) const {
 }
 
 void dlc::driver::adoptLegacyBfloat16(HostTensor &tensor, DLDataType wanted) {
-  if (sameDtype(wanted, makeDtype(kDLBfloat, 16)) &&
-      sameDtype(tensor.dtype(), makeDtype(kDLUInt, 16)))
+  if (sameDtype(wanted, {kDLBfloat, 16, 1}) &&
+      sameDtype(tensor.dtype(), {kDLUInt, 16, 1}))
     tensor.setDtype(wanted);
 }
 
@@ -362,123 +224,41 @@ Status dlc::driver::readTensorFile(const std::string &path,
   std::string what = path;
   if (!proto.name().empty())
     what += ": tensor '" + proto.name() + "'";
-  std::optional<DLDataType> dtype = dtypeFromOnnx(proto.data_type());
-  if (!dtype)
-    return Status::userError(what + ": element type " +
-                             onnxTypeName(proto.data_type()) +
-                             " is not supported");
+  llvm::Expected<TensorProtoShape> shape = checkTensorProto(proto);
+  if (!shape)
+    return Status::userError(what + ": " + llvm::toString(shape.takeError()));
   if (proto.data_location() == onnx::TensorProto::EXTERNAL)
     return Status::userError(what + ": external data is not supported");
-  if (proto.has_segment())
-    return Status::userError(what + ": segmented tensors (or sequences) are "
-                                    "not supported");
 
-  std::vector<int64_t> shape(proto.dims().begin(), proto.dims().end());
-  size_t elementSize = *dtypeSize(*dtype);
-  std::optional<int64_t> count = checkedNumElements(shape, elementSize);
-  if (!count)
-    return Status::userError(what + ": invalid dims " +
-                             formatType(*dtype, shape));
-
-  // Find where the values are and check their count before allocating.
-  int32_t type = proto.data_type();
-  const char *field = "raw_data";
-  int64_t available;
-  if (proto.has_raw_data()) {
-    available = static_cast<int64_t>(proto.raw_data().size());
-    if (available != *count * static_cast<int64_t>(elementSize))
-      return Status::userError(
-          what + ": raw_data holds " + std::to_string(available) +
-          " bytes, but " + formatType(*dtype, shape) + " needs " +
-          std::to_string(*count * static_cast<int64_t>(elementSize)));
-  } else {
-    switch (type) {
-    case onnx::TensorProto::FLOAT:
-      field = "float_data";
-      available = proto.float_data_size();
-      break;
-    case onnx::TensorProto::DOUBLE:
-      field = "double_data";
-      available = proto.double_data_size();
-      break;
-    case onnx::TensorProto::INT64:
-      field = "int64_data";
-      available = proto.int64_data_size();
-      break;
-    case onnx::TensorProto::UINT32:
-    case onnx::TensorProto::UINT64:
-      field = "uint64_data";
-      available = proto.uint64_data_size();
-      break;
-    default:
-      field = "int32_data";
-      available = proto.int32_data_size();
-      break;
-    }
-    if (available != *count)
-      return Status::userError(what + ": " + field + " holds " +
-                               std::to_string(available) + " values, but " +
-                               formatType(*dtype, shape) + " needs " +
-                               std::to_string(*count));
-  }
-
-  HostTensor result(proto.name(), *dtype, std::move(shape));
-  uint8_t *out = result.data();
-  if (proto.has_raw_data()) {
-    std::memcpy(out, proto.raw_data().data(), result.sizeInBytes());
-  } else {
-    switch (type) {
-    case onnx::TensorProto::FLOAT:
-      copyValues<float>(proto.float_data(), out);
-      break;
-    case onnx::TensorProto::DOUBLE:
-      copyValues<double>(proto.double_data(), out);
-      break;
-    case onnx::TensorProto::INT64:
-      copyValues<int64_t>(proto.int64_data(), out);
-      break;
-    case onnx::TensorProto::UINT32:
-      copyValues<uint32_t>(proto.uint64_data(), out);
-      break;
-    case onnx::TensorProto::UINT64:
-      copyValues<uint64_t>(proto.uint64_data(), out);
-      break;
-    case onnx::TensorProto::INT32:
-      copyValues<int32_t>(proto.int32_data(), out);
-      break;
-    case onnx::TensorProto::INT16:
-      copyValues<int16_t>(proto.int32_data(), out);
-      break;
-    case onnx::TensorProto::INT8:
-      copyValues<int8_t>(proto.int32_data(), out);
-      break;
-    case onnx::TensorProto::BOOL:
-      for (int i = 0, e = proto.int32_data_size(); i < e; ++i)
-        out[i] = proto.int32_data(i) != 0;
-      break;
-    default: // UINT8, UINT16, FLOAT16, BFLOAT16: the low bits of int32_data.
-      if (elementSize == 1)
-        copyValues<uint8_t>(proto.int32_data(), out);
-      else
-        copyValues<uint16_t>(proto.int32_data(), out);
-      break;
-    }
-  }
+  HostTensor result(proto.name(), shape->dtype->dlpack(), shape->dims);
+  copyTensorProtoData(proto, *shape, result.data());
   tensor = std::move(result);
+  return Status::success();
+}
+
+Status dlc::driver::readTensorFiles(const std::vector<std::string> &paths,
+                                    std::vector<TensorFile> &files) {
+  for (const std::string &path : paths) {
+    TensorFile file;
+    file.path = path;
+    if (Status status = readTensorFile(path, file.tensor); !status.ok())
+      return status;
+    files.push_back(std::move(file));
+  }
   return Status::success();
 }
 
 Status dlc::driver::writeTensorFile(const std::string &path,
                                     const HostTensor &tensor) {
-  std::optional<int32_t> type = onnxFromDtype(tensor.dtype());
-  if (!type)
+  const DType *dtype = dtypeFromDLPack(tensor.dtype());
+  if (!dtype)
     return Status::internalError("cannot write " + tensor.typeString() +
                                  " as an ONNX tensor");
   onnx::TensorProto proto;
   proto.set_name(tensor.name());
   for (int64_t dim : tensor.shape())
     proto.add_dims(dim);
-  proto.set_data_type(*type);
+  proto.set_data_type(dtype->onnxType);
   proto.set_raw_data(tensor.data(), tensor.sizeInBytes());
   std::string bytes;
   if (!proto.SerializeToString(&bytes))
@@ -512,8 +292,9 @@ Comparison dlc::driver::compareTensors(const HostTensor &actual,
   }
   result.sameType = true;
 
-  bool floating = isFloating(actual.dtype());
-  bool boolean = actual.dtype().code == kBoolTypeCode;
+  const DType *dtype = dtypeFromDLPack(actual.dtype());
+  bool floating = dtype->isFloatingPoint();
+  bool boolean = dtype->isBool();
   size_t elementSize = actual.elementSize();
   int64_t count = actual.numElements();
   int64_t mismatches = 0;

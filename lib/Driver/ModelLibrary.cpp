@@ -1,6 +1,6 @@
 //===- ModelLibrary.cpp - A compiled model.so loaded with dlopen ----------===//
 
-#include "ModelLibrary.h"
+#include "dlc/Driver/ModelLibrary.h"
 
 #include "llvm/Support/FileSystem.h"
 
@@ -9,6 +9,7 @@
 #include <link.h>
 #include <type_traits>
 
+using namespace dlc;
 using namespace dlc::driver;
 
 namespace {
@@ -220,7 +221,7 @@ Status ModelLibrary::run(const std::vector<HostTensor> &inputs,
                                inputs[i].typeString());
 
   for (const TensorSpec &spec : outputSpecs)
-    if (!dtypeSize(spec.dtype))
+    if (!dtypeFromDLPack(spec.dtype))
       return Status::userError("output '" + spec.name + "' has unsupported " +
                                "element type " + dtypeName(spec.dtype));
 
@@ -248,5 +249,59 @@ Status ModelLibrary::run(const std::vector<HostTensor> &inputs,
   for (DLManagedTensor *tensor : managed)
     tensor->deleter(tensor);
   outputs = std::move(results);
+  return Status::success();
+}
+
+Status dlc::driver::bindInputs(const std::vector<TensorSpec> &specs,
+                               std::vector<TensorFile> &files,
+                               std::vector<HostTensor> &inputs) {
+  if (files.size() != specs.size()) {
+    std::string expected;
+    for (const TensorSpec &spec : specs)
+      expected +=
+          (expected.empty() ? "" : ", ") + spec.name + ": " + spec.typeString();
+    return Status::userError("the model takes " +
+                             plural(specs.size(), "input") +
+                             (specs.empty() ? "" : " (" + expected + ")") +
+                             ", got " + plural(files.size(), "input file"));
+  }
+
+  std::vector<int> fileOf(specs.size(), -1);
+  std::vector<bool> placed(files.size(), false);
+  for (size_t f = 0; f < files.size(); ++f) {
+    const std::string &name = files[f].tensor.name();
+    if (name.empty())
+      continue;
+    for (size_t s = 0; s < specs.size(); ++s) {
+      if (specs[s].name != name)
+        continue;
+      if (fileOf[s] >= 0)
+        return Status::userError("input '" + name +
+                                 "' given twice: " + files[fileOf[s]].path +
+                                 " and " + files[f].path);
+      fileOf[s] = static_cast<int>(f);
+      placed[f] = true;
+      break;
+    }
+  }
+  size_t next = 0;
+  for (size_t f = 0; f < files.size(); ++f) {
+    if (placed[f])
+      continue;
+    while (fileOf[next] >= 0)
+      ++next;
+    fileOf[next] = static_cast<int>(f);
+  }
+
+  inputs.clear();
+  for (size_t s = 0; s < specs.size(); ++s) {
+    TensorFile &file = files[fileOf[s]];
+    adoptLegacyBfloat16(file.tensor, specs[s].dtype);
+    if (!specs[s].accepts(file.tensor))
+      return Status::userError("input '" + specs[s].name + "': expected " +
+                               specs[s].typeString() + ", got " +
+                               file.tensor.typeString() + " from " + file.path);
+    inputs.push_back(std::move(file.tensor));
+  }
   return Status::success();
 }

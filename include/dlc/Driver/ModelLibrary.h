@@ -5,11 +5,11 @@
 // Each library is opened with RTLD_LOCAL, so one process may load many.
 //
 //===----------------------------------------------------------------------===//
-#ifndef DLC_TOOLS_DLC_MODELLIBRARY_H
-#define DLC_TOOLS_DLC_MODELLIBRARY_H
+#ifndef DLC_DRIVER_MODELLIBRARY_H
+#define DLC_DRIVER_MODELLIBRARY_H
 
-#include "Status.h"
-#include "TensorIO.h"
+#include "dlc/Driver/Status.h"
+#include "dlc/Driver/TensorIO.h"
 
 #include "dlc/runtime/dlc_runtime.h"
 
@@ -92,6 +92,13 @@ private:
   std::vector<std::string> functionNames;
 };
 
+/// Puts `files` in the order of `specs` (a model's inputs): a tensor whose
+/// name is an input's name goes there; the others fill the remaining inputs
+/// in order. Checks every dtype and shape (after adoptLegacyBfloat16).
+Status bindInputs(const std::vector<TensorSpec> &specs,
+                  std::vector<TensorFile> &files,
+                  std::vector<HostTensor> &inputs);
+
 } // namespace dlc::driver
 
-#endif // DLC_TOOLS_DLC_MODELLIBRARY_H
+#endif // DLC_DRIVER_MODELLIBRARY_H
