@@ -30,7 +30,13 @@ Files (all in test/Inputs/):
   mystery.onnx           Relu, then a node 'mystery_node' of op type 'NotAnOp'
   dangling.onnx          node 'reader' (Relu) reads 'ghost', which nothing produces
   dynamic.onnx           x: float32[batch,3] -> out = Relu(x)        (a dim_param)
-  dynamic/x_2x3.pb, dynamic/relu_2x3.pb
+  dynamic/x_2x3.pb, dynamic/relu_2x3.pb, dynamic/x_5x3.pb, dynamic/relu_5x3.pb
+  dynamic_add.onnx       a: float32[n,3], b: float32[m,3] -> out = a + b
+                         (two unrelated symbolic dims that meet at run time)
+  dynamic_add/a_5x3.pb, dynamic_add/b_5x3.pb, dynamic_add/b_1x3.pb,
+  dynamic_add/x_plus_x_5x3.pb
+  dynamic_conv.onnx      x: float32[batch,1,4,4] -> Conv 3x3 (a lowering that
+                         still needs static shapes)
   external/secret.bin    16 bytes: 4 float32s, outside every model directory below
   external/ok/           model.onnx + weights.bin: out = Add(x, w), w external (location
                          'weights.bin'); x.pb, out.pb
@@ -148,6 +154,19 @@ def make_dynamic() -> onnx.ModelProto:
     return model(nodes, "dynamic", [f32("x", ["batch", 3])], [f32("out", ["batch", 3])])
 
 
+def make_dynamic_conv() -> onnx.ModelProto:
+    w = numpy_helper.from_array(np.ones((1, 1, 3, 3), np.float32), "w")
+    nodes = [helper.make_node("Conv", ["x", "w"], ["out"], name="conv")]
+    return model(nodes, "dynamic_conv", [f32("x", ["batch", 1, 4, 4])],
+                 [f32("out", ["batch", 1, 2, 2])], initializers=[w])
+
+
+def make_dynamic_add() -> onnx.ModelProto:
+    nodes = [helper.make_node("Add", ["a", "b"], ["out"], name="add%1")]
+    return model(nodes, "dynamic_add", [f32("a", ["n", 3]), f32("b", ["m", 3])],
+                 [f32("out", ["n", 3])])
+
+
 def make_external(location: str) -> onnx.ModelProto:
     """out = Add(x, w), w: float32[4] stored as external data at `location`."""
     w = TensorProto()
@@ -245,6 +264,15 @@ def generate(root: pathlib.Path) -> None:
     out.write("dynamic.onnx", dynamic.SerializeToString())
     out.write("dynamic/x_2x3.pb", tensor(X, "x"))
     out.write("dynamic/relu_2x3.pb", tensor(np.maximum(X, 0), "out"))
+    X5 = np.arange(-7.0, 8.0, dtype=np.float32).reshape(5, 3)
+    out.write("dynamic/x_5x3.pb", tensor(X5, "x"))
+    out.write("dynamic/relu_5x3.pb", tensor(np.maximum(X5, 0), "out"))
+    out.write("dynamic_add.onnx", make_dynamic_add().SerializeToString())
+    out.write("dynamic_conv.onnx", make_dynamic_conv().SerializeToString())
+    out.write("dynamic_add/a_5x3.pb", tensor(X5, "a"))
+    out.write("dynamic_add/b_5x3.pb", tensor(X5, "b"))
+    out.write("dynamic_add/b_1x3.pb", tensor(X5[:1], "b"))
+    out.write("dynamic_add/x_plus_x_5x3.pb", tensor(X5 + X5, "out"))
 
     # External data: one valid model, two whose location escapes its directory.
     out.write("external/secret.bin", W.tobytes())

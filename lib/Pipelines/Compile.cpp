@@ -5,6 +5,7 @@
 #include "dlc/Dialect/Onnx/IR/OnnxDialect.h"
 #include "dlc/Import/Importer.h"
 #include "dlc/Pipelines/Pipelines.h"
+#include "dlc/Support/MlirDType.h"
 #include "dlc/Target/Target.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -186,23 +187,21 @@ CompileResult compile(const CompileOptions &options) {
                    diagnostics.take("cannot convert the model to prim"));
   if (options.emit == Stage::Prim)
     return emitText();
-  // Code generation needs static shapes; say which input to pin.
-  auto graph = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);
-  for (unsigned i = 0; i < graph.getNumArguments(); ++i) {
-    auto type = cast<RankedTensorType>(graph.getArgumentTypes()[i]);
-    if (type.hasStaticShape())
-      continue;
-    auto name = graph.getArgAttrOfType<StringAttr>(i, kNameAttr).str();
-    return failure(FailureKind::UserError,
-                   path + ": input '" + name +
-                       "' has dynamic dims; dlc compiles static shapes "
-                       "for now: give them with --shape " +
-                       name + "=DxD...");
-  }
   // Lowering failures here are features dlc lacks (dynamic shapes, types).
+  // Name the first input with dynamic dims: pinning them is the way out.
+  std::string hint;
+  auto graph = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);
+  for (unsigned i = 0; i < graph.getNumArguments() && hint.empty(); ++i)
+    if (!cast<RankedTensorType>(graph.getArgumentTypes()[i]).hasStaticShape())
+      hint = "\n" + path +
+             ": note: dlc lowers dynamic dims only through elementwise ops "
+             "and broadcasts so far; give --shape " +
+             graph.getArgAttrOfType<StringAttr>(i, kNameAttr).str() +
+             "=DxD... to pin those of input '" +
+             graph.getArgAttrOfType<StringAttr>(i, kNameAttr).str() + "'";
   if (failed(runPipeline(*context, module, buildPrimToLinalgPipeline)))
     return failure(FailureKind::UserError,
-                   diagnostics.take("cannot lower the model to linalg"));
+                   diagnostics.take("cannot lower the model to linalg") + hint);
   if (options.emit == Stage::Linalg)
     return emitText();
   if (failed(runPipeline(*context, module, [&](OpPassManager &pm) {
@@ -250,14 +249,11 @@ CompileResult compile(const CompileOptions &options) {
 }
 
 static std::string dtypeName(Type type) {
-  if (type.isInteger(1))
-    return "bool";
-  if (type.isBF16())
-    return "bfloat16";
-  std::string prefix = isa<FloatType>(type)       ? "float"
-                       : type.isUnsignedInteger() ? "uint"
-                                                  : "int";
-  return prefix + std::to_string(type.getIntOrFloatBitWidth());
+  if (const DType *dtype = dtypeFromMlir(type))
+    return dtype->name.str();
+  std::string name;
+  llvm::raw_string_ostream(name) << type;
+  return name;
 }
 
 static ModelSummary::Tensor describeTensor(StringRef name, Type type,

@@ -29,6 +29,7 @@ def ConvertPrimToLinalg : Pass<"convert-prim-to-linalg", "mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect",
                            "::mlir::arith::ArithDialect",
+                           "::mlir::cf::ControlFlowDialect",
                            "::mlir::math::MathDialect"];
 }
 
@@ -99,6 +100,21 @@ def RecordModelMetadata
     results still carry their names and integer types their signedness;
     marks each function for a C interface.
   }];
+}
+
+def LowerShapeChecks : Pass<"dlc-lower-shape-checks", "mlir::ModuleOp"> {
+  let summary = "Run-time shape checks call the runtime instead of aborting";
+  let description = [{
+    Each `cf.assert` becomes a conditional call of the runtime's
+    `dlc_rt_shape_error(format, a, b)`, which ends the run with
+    `DLC_ERROR_SHAPE` and the formatted message. For the checks
+    convert-prim-to-linalg emits (`dlc.shape_check`: the condition is
+    `arith.cmpi eq, a, b` and the message a format with two %lld) the two
+    sizes are passed; any other assert's message is passed as it is.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::scf::SCFDialect"];
 }
 
 def AbiOutParams : Pass<"dlc-abi-out-params", "mlir::ModuleOp"> {

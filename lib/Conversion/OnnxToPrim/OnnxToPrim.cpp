@@ -116,7 +116,8 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
 //===----------------------------------------------------------------------===//
 
 Value dlc::onnx_to_prim::splatConstant(OpBuilder &b, Location loc,
-                                       RankedTensorType type, double value) {
+                                       RankedTensorType type, double value,
+                                       Value shapeSource) {
   Type elementType = type.getElementType();
   TypedAttr scalar;
   if (auto floatType = dyn_cast<FloatType>(elementType))
@@ -125,23 +126,29 @@ Value dlc::onnx_to_prim::splatConstant(OpBuilder &b, Location loc,
     scalar = b.getIntegerAttr(elementType, APInt(1, value != 0));
   else
     scalar = b.getIntegerAttr(elementType, static_cast<int64_t>(value));
-  return splatConstant(b, loc, type, scalar);
+  return splatConstant(b, loc, type, scalar, shapeSource);
 }
 
 Value dlc::onnx_to_prim::splatConstant(OpBuilder &b, Location loc,
-                                       RankedTensorType type, TypedAttr value) {
+                                       RankedTensorType type, TypedAttr value,
+                                       Value shapeSource) {
   if (type.hasStaticShape())
     return b.create<arith::ConstantOp>(loc,
                                        DenseElementsAttr::get(type, value));
   Value scalar = b.create<arith::ConstantOp>(
       loc, DenseElementsAttr::get(type.clone(ArrayRef<int64_t>{}), value));
-  return b.create<prim::BroadcastInDimOp>(loc, type, scalar,
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; shapeSource && d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      sizes.push_back(b.create<prim::DimOp>(loc, shapeSource, d));
+  return b.create<prim::BroadcastInDimOp>(loc, type, scalar, sizes,
                                           b.getDenseI64ArrayAttr({}));
 }
 
 Value dlc::onnx_to_prim::splatLike(OpBuilder &b, Location loc, Value like,
                                    double value) {
-  return splatConstant(b, loc, cast<RankedTensorType>(like.getType()), value);
+  return splatConstant(b, loc, cast<RankedTensorType>(like.getType()), value,
+                       like);
 }
 
 Value dlc::onnx_to_prim::reshape(OpBuilder &b, Location loc, Value value,

@@ -99,11 +99,14 @@ void addReductionRules(RuleTable &table);
 //===----------------------------------------------------------------------===//
 
 /// Splat constant of `type` (a ranked tensor) holding `value`. With dynamic
-/// dims it is a 0-d constant broadcast to `type`.
+/// dims it is a 0-d constant broadcast to `type`, sized like `shapeSource`
+/// (a tensor of `type`'s shape) when one is given.
 mlir::Value splatConstant(mlir::OpBuilder &b, mlir::Location loc,
-                          mlir::RankedTensorType type, double value);
+                          mlir::RankedTensorType type, double value,
+                          mlir::Value shapeSource = {});
 mlir::Value splatConstant(mlir::OpBuilder &b, mlir::Location loc,
-                          mlir::RankedTensorType type, mlir::TypedAttr value);
+                          mlir::RankedTensorType type, mlir::TypedAttr value,
+                          mlir::Value shapeSource = {});
 /// Splat constant shaped and typed like `like`.
 mlir::Value splatLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value like,
                       double value);

@@ -4,12 +4,19 @@
 // --linalg-fuse-elementwise-ops later merges), contractions become linalg
 // named ops, reductions linalg.reduce or a windowed linalg.generic, and shape
 // ops tensor ops. Dynamic dims are taken from the operands with tensor.dim.
+// Where sizes only meet at run time (the operands of an elementwise op, a
+// dynamic dim broadcast to a size), a `cf.assert` {dlc.shape_check} checks
+// them: its condition is `arith.cmpi eq, actual, expected` and its message
+// names the node and has two %lld for the two sizes (see
+// dlc-lower-shape-checks). dlc does not broadcast a dynamic dim that is 1 at
+// run time: that is such a check's failure.
 //
 //===----------------------------------------------------------------------===//
 #include "dlc/Conversion/Passes.h"
 #include "dlc/Dialect/Prim/IR/PrimDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -42,6 +49,41 @@ Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type,
       dynamicDims.push_back(b.create<tensor::DimOp>(loc, shapeSource, d));
   return b.create<tensor::EmptyOp>(loc, type.getShape(), type.getElementType(),
                                    dynamicDims);
+}
+
+/// The ONNX node an op came from, for messages: the name of its NameLoc.
+std::string nodeName(Location loc) {
+  std::string name = "<unnamed>";
+  loc->walk([&](Location inner) {
+    if (auto named = dyn_cast<NameLoc>(inner)) {
+      name = named.getName().str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return name;
+}
+
+/// Asserts at run time that `actual` equals `expected` (index values); the
+/// message says which dim of what (`what`, e.g. "dim 1 of operand 0").
+void checkSize(OpBuilder &b, Location loc, Value actual, Value expected,
+               const Twine &what) {
+  // The node name goes into a printf format: escape its '%'.
+  std::string node;
+  for (char c : nodeName(loc)) {
+    node.push_back(c);
+    if (c == '%')
+      node.push_back('%');
+  }
+  Value same =
+      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, actual, expected);
+  auto check = b.create<cf::AssertOp>(
+      loc, same,
+      ("node '" + node + "': " + what +
+       " is %lld at run time, but %lld is needed here (a dynamic dim is "
+       "not broadcast from 1)")
+          .str());
+  check->setAttr("dlc.shape_check", b.getUnitAttr());
 }
 
 /// linalg and arith work on signless integers; prim keeps signedness in its
@@ -146,7 +188,29 @@ Value elementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
                   ValueRange operands,
                   function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
   int64_t rank = resultType.getRank();
-  Value init = emptyTensor(b, loc, resultType, operands.front());
+  // The result has operand 0's sizes (or static ones): every dynamic dim
+  // of an operand must equal them at run time.
+  SmallVector<Value> dynamicSizes;
+  for (int64_t d = 0; d < rank; ++d) {
+    bool dynamicResult = resultType.isDynamicDim(d);
+    Value expected;
+    if (dynamicResult) {
+      expected = b.create<tensor::DimOp>(loc, operands.front(), d);
+      dynamicSizes.push_back(expected);
+    }
+    for (auto [i, operand] : llvm::enumerate(operands)) {
+      if (!cast<RankedTensorType>(operand.getType()).isDynamicDim(d) ||
+          (i == 0 && dynamicResult))
+        continue;
+      if (!expected)
+        expected =
+            b.create<arith::ConstantIndexOp>(loc, resultType.getDimSize(d));
+      checkSize(b, loc, b.create<tensor::DimOp>(loc, operand, d), expected,
+                "dim " + Twine(d) + " of operand " + Twine(i));
+    }
+  }
+  Value init = b.create<tensor::EmptyOp>(
+      loc, resultType.getShape(), resultType.getElementType(), dynamicSizes);
   SmallVector<AffineMap> maps(operands.size() + 1,
                               b.getMultiDimIdentityMap(rank));
   SmallVector<utils::IteratorType> iterators(rank,
@@ -369,25 +433,56 @@ Value ElementwiseLowering<prim::ConvertOp>::scalarBody(prim::ConvertOp op,
 // Shape ops
 //===----------------------------------------------------------------------===//
 
+struct DimLowering : OpConversionPattern<prim::DimOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(prim::DimOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
+    rw.replaceOpWithNewOp<tensor::DimOp>(op, adaptor.getOperand(),
+                                         op.getDimAttr().getInt());
+    return success();
+  }
+};
+
 struct BroadcastInDimLowering : OpConversionPattern<prim::BroadcastInDimOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(prim::BroadcastInDimOp op, OpAdaptor adaptor,
                                 ConversionPatternRewriter &rw) const override {
     auto inType = signless(op.getOperand().getType());
     auto outType = signless(op.getType());
-    if (!outType.hasStaticShape())
-      return rw.notifyMatchFailure(op, "dynamic broadcasts need a shape");
+    Location loc = op.getLoc();
+    // A dynamic result dim takes its size from the operand dim it comes
+    // from; a dynamic operand dim is never broadcast: it must have the
+    // result's size (checked at run time when that is static).
+    SmallVector<Value> dynamicDims(outType.getRank());
     SmallVector<AffineExpr> exprs;
     for (auto [i, d] : llvm::enumerate(op.getDims())) {
       bool expand = inType.getDimSize(i) == 1 && outType.getDimSize(d) != 1;
       exprs.push_back(expand ? rw.getAffineConstantExpr(0)
                              : rw.getAffineDimExpr(d));
+      if (!inType.isDynamicDim(i))
+        continue;
+      Value size = rw.create<tensor::DimOp>(loc, adaptor.getOperand(), i);
+      if (outType.isDynamicDim(d))
+        dynamicDims[d] = size;
+      else
+        checkSize(rw, loc, size,
+                  rw.create<arith::ConstantIndexOp>(loc, outType.getDimSize(d)),
+                  "dim " + Twine(i) + " of the broadcast operand");
+    }
+    SmallVector<Value> sizes(adaptor.getSizes());
+    for (int64_t d = 0; d < outType.getRank() && op.getSizes().empty(); ++d) {
+      if (!outType.isDynamicDim(d))
+        continue;
+      if (!dynamicDims[d])
+        return rw.notifyMatchFailure(op, "dynamic broadcasts need a shape");
+      sizes.push_back(dynamicDims[d]);
     }
     int64_t rank = outType.getRank();
     SmallVector<AffineMap> maps = {
         AffineMap::get(rank, 0, exprs, rw.getContext()),
         rw.getMultiDimIdentityMap(rank)};
-    Value init = emptyTensor(rw, op.getLoc(), outType);
+    Value init = rw.create<tensor::EmptyOp>(loc, outType.getShape(),
+                                            outType.getElementType(), sizes);
     auto generic = rw.create<linalg::GenericOp>(
         op.getLoc(), outType, adaptor.getOperand(), init, maps,
         SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
@@ -877,7 +972,8 @@ struct ConvertPrimToLinalgPass
     ConversionTarget target(*ctx);
     target.addIllegalDialect<prim::PrimDialect>();
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
-                           arith::ArithDialect, math::MathDialect>();
+                           cf::ControlFlowDialect, arith::ArithDialect,
+                           math::MathDialect>();
     target.addDynamicallyLegalOp<arith::ConstantOp>(
         [&](arith::ConstantOp op) { return types.isLegal(op.getType()); });
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
@@ -899,10 +995,11 @@ struct ConvertPrimToLinalgPass
         ElementwiseLowering<prim::TanhOp>, ElementwiseLowering<prim::ErfOp>,
         ElementwiseLowering<prim::CompareOp>,
         ElementwiseLowering<prim::SelectOp>,
-        ElementwiseLowering<prim::ConvertOp>, BroadcastInDimLowering,
-        ReshapeLowering, TransposeLowering, SliceLowering, PadLowering,
-        ConcatLowering, ReduceLowering, ReduceWindowLowering, MatmulLowering,
-        ConvLowering, ConstantLowering>(types, ctx);
+        ElementwiseLowering<prim::ConvertOp>, DimLowering,
+        BroadcastInDimLowering, ReshapeLowering, TransposeLowering,
+        SliceLowering, PadLowering, ConcatLowering, ReduceLowering,
+        ReduceWindowLowering, MatmulLowering, ConvLowering, ConstantLowering>(
+        types, ctx);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();

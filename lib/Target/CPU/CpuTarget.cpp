@@ -90,7 +90,7 @@ const dlc::Target &dlc::getCpuTarget() {
 void CpuTarget::buildCodegenPipeline(OpPassManager &pm) const {
   // A fixed string: failing to parse it is a bug in dlc.
   if (failed(parsePassPipeline(
-          "dlc-linalg-to-microkernels,"
+          "dlc-lower-shape-checks,dlc-linalg-to-microkernels,"
           "func.func(dlc-lower-memref-copy,convert-linalg-to-loops,"
           "dlc-approximate-math),"
           "canonicalize,lower-affine,convert-scf-to-cf,"

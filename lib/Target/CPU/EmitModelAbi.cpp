@@ -9,15 +9,20 @@
 //
 //===----------------------------------------------------------------------===//
 #include "dlc/Conversion/Passes.h"
+#include "dlc/Support/MlirDType.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 
 namespace dlc {
 #define GEN_PASS_DEF_ABIOUTPARAMS
 #define GEN_PASS_DEF_EMITMODELABI
+#define GEN_PASS_DEF_LOWERSHAPECHECKS
 #define GEN_PASS_DEF_RECORDMODELMETADATA
 #include "dlc/Conversion/Passes.h.inc"
 } // namespace dlc
@@ -41,22 +46,13 @@ LogicalResult describe(Operation *anchor, StringRef name, Type type,
   if (!tensor)
     return anchor->emitError("graph value '")
            << name << "' is not a ranked tensor";
-  Type element = tensor.getElementType();
-  int code, bits = element.getIntOrFloatBitWidth();
-  if (element.isInteger(1)) {
-    code = 6;
-    bits = 8;
-  } else if (element.isBF16()) {
-    code = 4;
-  } else if (isa<FloatType>(element)) {
-    code = 2;
-  } else if (element.isUnsignedInteger()) {
-    code = 1;
-  } else {
-    code = 0;
-  }
-  os << name.size() << ' ' << name << ' ' << code << ' ' << bits << ' '
-     << tensor.getRank();
+  const dlc::DType *dtype = dlc::dtypeFromMlir(tensor.getElementType());
+  if (!dtype)
+    return anchor->emitError("graph value '")
+           << name << "' has element type " << tensor.getElementType()
+           << ", which has no DLPack dtype";
+  os << name.size() << ' ' << name << ' ' << int(dtype->code) << ' '
+     << int(dtype->bits) << ' ' << tensor.getRank();
   for (auto [d, size] : llvm::enumerate(tensor.getShape())) {
     StringRef param;
     if (dimParams && d < dimParams.size())
@@ -183,6 +179,72 @@ struct AbiOutParamsPass : dlc::impl::AbiOutParamsBase<AbiOutParamsPass> {
     ret->eraseOperands(erased);
     func.eraseResults(erased);
     return success();
+  }
+};
+
+struct LowerShapeChecksPass
+    : dlc::impl::LowerShapeChecksBase<LowerShapeChecksPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<cf::AssertOp> asserts;
+    module.walk([&](cf::AssertOp op) { asserts.push_back(op); });
+    if (asserts.empty())
+      return;
+    MLIRContext *ctx = &getContext();
+    OpBuilder b(ctx);
+    b.setInsertionPointToStart(module.getBody());
+    auto ptrType = LLVM::LLVMPointerType::get(ctx);
+    auto i64 = b.getI64Type();
+    auto callee =
+        b.create<func::FuncOp>(module.getLoc(), "dlc_rt_shape_error",
+                               b.getFunctionType({ptrType, i64, i64}, {}));
+    callee.setPrivate();
+    // One global per distinct message.
+    llvm::StringMap<LLVM::GlobalOp> messages;
+    for (cf::AssertOp op : asserts) {
+      std::string text = op.getMsg().str();
+      Value a, c;
+      auto cmp = op.getArg().getDefiningOp<arith::CmpIOp>();
+      bool sized = op->hasAttr("dlc.shape_check") && cmp &&
+                   cmp.getPredicate() == arith::CmpIPredicate::eq &&
+                   cmp.getLhs().getType().isIndex();
+      if (!sized) { // a plain message: no format directives
+        std::string escaped;
+        for (char ch : text) {
+          escaped.push_back(ch);
+          if (ch == '%')
+            escaped.push_back('%');
+        }
+        text = escaped;
+      }
+      text.push_back('\0');
+      LLVM::GlobalOp &global = messages[text];
+      if (!global) {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(module.getBody());
+        auto type = LLVM::LLVMArrayType::get(b.getI8Type(), text.size());
+        global = b.create<LLVM::GlobalOp>(
+            op.getLoc(), type, /*isConstant=*/true, LLVM::Linkage::Internal,
+            "dlc_shape_check_" + std::to_string(messages.size() - 1),
+            b.getStringAttr(text));
+      }
+      b.setInsertionPoint(op);
+      Location loc = op.getLoc();
+      // The sizes as int64 (a check compares index values).
+      if (sized && cmp.getLhs().getType().isIndex()) {
+        a = b.create<arith::IndexCastOp>(loc, i64, cmp.getLhs());
+        c = b.create<arith::IndexCastOp>(loc, i64, cmp.getRhs());
+      } else {
+        a = c = b.create<arith::ConstantIntOp>(loc, 0, 64);
+      }
+      Value failed = b.create<arith::XOrIOp>(
+          loc, op.getArg(), b.create<arith::ConstantIntOp>(loc, 1, 1));
+      auto ifOp = b.create<scf::IfOp>(loc, failed, /*withElseRegion=*/false);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      Value format = b.create<LLVM::AddressOfOp>(loc, global);
+      b.create<func::CallOp>(loc, callee, ValueRange{format, a, c});
+      op.erase();
+    }
   }
 };
 

@@ -6,10 +6,13 @@
 // : tensor<?x..>`, which is not valid IR ("elements literal type must have
 // static shape").
 
+// The splat takes its run-time size from the value it is like.
 // CHECK-LABEL: func.func @relu_dynamic_batch
 // CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>) -> tensor<?x3xf32>
 // CHECK-NOT: dense<{{.*}}> : tensor<?x
-// CHECK: prim.max %[[X]], %{{.*}} : tensor<?x3xf32>
+// CHECK: %[[N:.*]] = prim.dim %[[X]] {dim = 0 : i64} : tensor<?x3xf32>
+// CHECK: %[[ZERO:.*]] = prim.broadcast_in_dim %{{.*}} sizes(%[[N]]) {dims = array<i64>} : (tensor<f32>) -> tensor<?x3xf32>
+// CHECK: prim.max %[[X]], %[[ZERO]] : tensor<?x3xf32>
 func.func @relu_dynamic_batch(%x: tensor<?x3xf32>) -> !onnx.value {
   %0 = onnx.node "Relu"(%x) {attrs = {}, domain = "", node_name = "n", version = 14 : i64} : (tensor<?x3xf32>) -> !onnx.value
   return %0 : !onnx.value

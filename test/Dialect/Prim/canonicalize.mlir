@@ -264,3 +264,16 @@ func.func @folds_compose() -> tensor<2x2xi16> {
   %1 = prim.transpose %0 {permutation = array<i64: 1, 0>} : (tensor<2x2xi16>) -> tensor<2x2xi16>
   return %1 : tensor<2x2xi16>
 }
+
+// -----
+
+// A static dim is a constant; a dynamic one is read at run time.
+// CHECK-LABEL: func.func @dim_static
+// CHECK: %[[C3:.*]] = arith.constant 3 : index
+// CHECK: %[[N:.*]] = prim.dim %arg0 {dim = 0 : i64}
+// CHECK: return %[[N]], %[[C3]]
+func.func @dim_static(%x: tensor<?x3xf32>) -> (index, index) {
+  %n = prim.dim %x {dim = 0} : tensor<?x3xf32>
+  %m = prim.dim %x {dim = 1} : tensor<?x3xf32>
+  return %n, %m : index, index
+}

@@ -549,3 +549,19 @@ func.func @conv_wrong_result(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -
   %0 = prim.conv %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
   return %0 : tensor<1x4x8x8xf32>
 }
+
+// -----
+
+func.func @dim_out_of_range(%x: tensor<?x3xf32>) -> index {
+  // expected-error @+1 {{'prim.dim' op dim 2 is out of range for rank 2}}
+  %n = prim.dim %x {dim = 2} : tensor<?x3xf32>
+  return %n : index
+}
+
+// -----
+
+func.func @broadcast_sizes_count(%s: tensor<f32>, %n: index) -> tensor<?x?xf32> {
+  // expected-error @+1 {{'prim.broadcast_in_dim' op needs one size per dynamic result dimension (2), got 1}}
+  %0 = prim.broadcast_in_dim %s sizes(%n) {dims = array<i64>} : (tensor<f32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}

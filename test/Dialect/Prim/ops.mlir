@@ -225,3 +225,14 @@ func.func @conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %gx: tensor<?x
   %1 = prim.conv %gx, %gw {strides = array<i64: 1, 2>, dilations = array<i64: 1, 1>, groups = 2 : i64} : (tensor<?x4x?x9xf32>, tensor<6x2x3x3xf32>) -> tensor<?x6x?x4xf32>
   return %0, %1 : tensor<1x4x6x6xf32>, tensor<?x6x?x4xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @dim_and_sized_broadcast
+// CHECK: %[[N:.*]] = prim.dim %arg0 {dim = 0 : i64} : tensor<?x3xf32>
+// CHECK: prim.broadcast_in_dim %arg1 sizes(%[[N]]) {dims = array<i64>} : (tensor<f32>) -> tensor<?x3xf32>
+func.func @dim_and_sized_broadcast(%x: tensor<?x3xf32>, %s: tensor<f32>) -> tensor<?x3xf32> {
+  %n = prim.dim %x {dim = 0} : tensor<?x3xf32>
+  %0 = prim.broadcast_in_dim %s sizes(%n) {dims = array<i64>} : (tensor<f32>) -> tensor<?x3xf32>
+  return %0 : tensor<?x3xf32>
+}

@@ -143,7 +143,31 @@ LogicalResult BroadcastInDimOp::verify() {
              << i << " (" << inDim << ") cannot broadcast to result dimension "
              << d << " (" << outDim << ")";
   }
+  if (!getSizes().empty() &&
+      (int64_t)getSizes().size() != out.getNumDynamicDims())
+    return emitOpError("needs one size per dynamic result dimension (")
+           << out.getNumDynamicDims() << "), got " << getSizes().size();
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DimOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DimOp::verify() {
+  int64_t rank = getOperand().getType().getRank();
+  int64_t dim = getDimAttr().getInt();
+  if (dim < 0 || dim >= rank)
+    return emitOpError("dim ") << dim << " is out of range for rank " << rank;
+  return success();
+}
+
+OpFoldResult DimOp::fold(FoldAdaptor) {
+  auto type = getOperand().getType();
+  int64_t dim = getDimAttr().getInt();
+  if (dim < 0 || dim >= type.getRank() || type.isDynamicDim(dim))
+    return {};
+  return IntegerAttr::get(IndexType::get(getContext()), type.getDimSize(dim));
 }
 
 OpFoldResult BroadcastInDimOp::fold(FoldAdaptor adaptor) {

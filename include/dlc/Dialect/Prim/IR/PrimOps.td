@@ -166,15 +166,51 @@ def Prim_BroadcastInDimOp : Prim_Op<"broadcast_in_dim", [Pure]> {
   let description = [{
     Dimension `i` of the operand becomes dimension `dims[i]` of the result;
     `dims` is strictly increasing, and each operand dim is 1 or equal to the
-    result dim it maps to.
+    result dim it maps to. The result's dynamic dims take their run-time
+    sizes from `sizes` (one index per `?` of the result, in order) or, when
+    `sizes` is empty, from the dynamic operand dims mapped to them. A
+    dynamic operand dim is never broadcast (the lowering checks at run time
+    that it has the result's size). The sizes are operands because a
+    splat or a broadcast to a shape known only at run time has no other
+    source for them (StableHLO's dynamic_broadcast_in_dim is the model).
     ```mlir
     %r = prim.broadcast_in_dim %b {dims = array<i64: 1>}
          : (tensor<8xf32>) -> tensor<4x8xf32>
+    %n = prim.dim %x {dim = 0} : tensor<?x8xf32>
+    %s = prim.broadcast_in_dim %zero sizes(%n) {dims = array<i64>}
+         : (tensor<f32>) -> tensor<?x8xf32>
     ```
   }];
-  let arguments = (ins Prim_Tensor:$operand, DenseI64ArrayAttr:$dims);
+  let arguments = (ins Prim_Tensor:$operand, Variadic<Index>:$sizes,
+                       DenseI64ArrayAttr:$dims);
   let results = (outs Prim_Tensor:$result);
-  let assemblyFormat = "$operand attr-dict `:` functional-type($operand, $result)";
+  let assemblyFormat = [{
+    $operand (`sizes` `(` $sizes^ `)`)? attr-dict `:`
+    functional-type($operand, $result)
+  }];
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$type, "::mlir::Value":$operand,
+                   "::mlir::DenseI64ArrayAttr":$dims), [{
+      build($_builder, $_state, type, operand, ::mlir::ValueRange(), dims);
+    }]>
+  ];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Prim_DimOp : Prim_Op<"dim", [Pure]> {
+  let summary = "the run-time size of one dimension";
+  let description = [{
+    The size of dimension `dim` of the operand, as an index. A static dim
+    folds to a constant, so static shapes cost nothing. This is how prim
+    reads shapes at run time: no composition of tensor ops yields a size.
+    ```mlir
+    %n = prim.dim %x {dim = 0} : tensor<?x3xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand, I64Attr:$dim);
+  let results = (outs Index:$result);
+  let assemblyFormat = "$operand attr-dict `:` type($operand)";
   let hasVerifier = 1;
   let hasFolder = 1;
 }
