@@ -248,6 +248,29 @@ struct LowerShapeChecksPass
   }
 };
 
+/// An external constant array `name` of `type` with `count` elements (at
+/// least one), each built by `element(i)` (from the zero value when
+/// `count` is 0), and `<countName>`, an int64 holding `count`.
+void emitTable(OpBuilder &b, Location loc, StringRef name, Type type,
+               size_t count, StringRef countName,
+               function_ref<Value(size_t)> element) {
+  auto tableType = LLVM::LLVMArrayType::get(type, std::max<size_t>(1, count));
+  auto table =
+      b.create<LLVM::GlobalOp>(loc, tableType, /*isConstant=*/true,
+                               LLVM::Linkage::External, name, Attribute());
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(b.createBlock(&table.getInitializerRegion()));
+    Value array = b.create<LLVM::ZeroOp>(loc, tableType);
+    for (size_t i = 0; i < count; ++i)
+      array = b.create<LLVM::InsertValueOp>(loc, array, element(i), i);
+    b.create<LLVM::ReturnOp>(loc, array);
+  }
+  b.create<LLVM::GlobalOp>(loc, b.getI64Type(), /*isConstant=*/true,
+                           LLVM::Linkage::External, countName,
+                           b.getI64IntegerAttr(count));
+}
+
 /// const dlc_pack_source dlc_model_pack_table[] = {{data, k, n, rs, cs}...};
 /// const int64_t dlc_model_pack_count = N;  (one zero entry when N is 0)
 void emitPackTable(OpBuilder &b, Location loc, ArrayAttr entries) {
@@ -256,34 +279,22 @@ void emitPackTable(OpBuilder &b, Location loc, ArrayAttr entries) {
   auto i64 = b.getI64Type();
   auto entryType =
       LLVM::LLVMStructType::getLiteral(ctx, {ptrType, i64, i64, i64, i64});
-  auto tableType =
-      LLVM::LLVMArrayType::get(entryType, std::max<size_t>(1, entries.size()));
-  auto table = b.create<LLVM::GlobalOp>(loc, tableType, /*isConstant=*/true,
-                                        LLVM::Linkage::External,
-                                        "dlc_model_pack_table", Attribute());
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(b.createBlock(&table.getInitializerRegion()));
-    Value array = b.create<LLVM::ZeroOp>(loc, tableType);
-    for (auto [i, attr] : llvm::enumerate(entries)) {
-      auto entry = cast<DictionaryAttr>(attr);
-      Value value = b.create<LLVM::UndefOp>(loc, entryType);
-      Value data = b.create<LLVM::AddressOfOp>(
-          loc, ptrType, entry.getAs<FlatSymbolRefAttr>("global").getValue());
-      value = b.create<LLVM::InsertValueOp>(loc, value, data, 0);
-      static constexpr StringLiteral fields[] = {"k", "n", "rs", "cs"};
-      for (auto [field, name] : llvm::enumerate(fields)) {
-        Value v = b.create<LLVM::ConstantOp>(loc, i64,
-                                             entry.getAs<IntegerAttr>(name));
-        value = b.create<LLVM::InsertValueOp>(loc, value, v, field + 1);
-      }
-      array = b.create<LLVM::InsertValueOp>(loc, array, value, i);
-    }
-    b.create<LLVM::ReturnOp>(loc, array);
-  }
-  b.create<LLVM::GlobalOp>(loc, i64, /*isConstant=*/true,
-                           LLVM::Linkage::External, "dlc_model_pack_count",
-                           b.getI64IntegerAttr(entries.size()));
+  emitTable(b, loc, "dlc_model_pack_table", entryType, entries.size(),
+            "dlc_model_pack_count", [&](size_t i) -> Value {
+              auto entry = cast<DictionaryAttr>(entries[i]);
+              Value value = b.create<LLVM::UndefOp>(loc, entryType);
+              Value data = b.create<LLVM::AddressOfOp>(
+                  loc, ptrType,
+                  entry.getAs<FlatSymbolRefAttr>("global").getValue());
+              value = b.create<LLVM::InsertValueOp>(loc, value, data, 0);
+              static constexpr StringLiteral fields[] = {"k", "n", "rs", "cs"};
+              for (auto [field, name] : llvm::enumerate(fields)) {
+                Value v = b.create<LLVM::ConstantOp>(
+                    loc, i64, entry.getAs<IntegerAttr>(name));
+                value = b.create<LLVM::InsertValueOp>(loc, value, v, field + 1);
+              }
+              return value;
+            });
 }
 
 /// Emits `dlc_model_entry_<index>(ptr args, ptr packed)` calling `target`,
@@ -403,23 +414,10 @@ struct EmitModelAbiPass : dlc::impl::EmitModelAbiBase<EmitModelAbiPass> {
       entries.push_back(emitEntry(b, loc, target, (*impls)[i], i));
 
     // const dlc_entry_fn dlc_model_functions[] = {...};
-    auto tableType = LLVM::LLVMArrayType::get(ptrType, entries.size());
-    auto table = b.create<LLVM::GlobalOp>(loc, tableType, /*isConstant=*/true,
-                                          LLVM::Linkage::External,
-                                          "dlc_model_functions", Attribute());
-    {
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(b.createBlock(&table.getInitializerRegion()));
-      Value array = b.create<LLVM::UndefOp>(loc, tableType);
-      for (auto [i, entry] : llvm::enumerate(entries)) {
-        Value address = b.create<LLVM::AddressOfOp>(loc, entry);
-        array = b.create<LLVM::InsertValueOp>(loc, array, address, i);
-      }
-      b.create<LLVM::ReturnOp>(loc, array);
-    }
-    b.create<LLVM::GlobalOp>(
-        loc, b.getI64Type(), /*isConstant=*/true, LLVM::Linkage::External,
-        "dlc_model_function_count", b.getI64IntegerAttr(entries.size()));
+    emitTable(b, loc, "dlc_model_functions", ptrType, entries.size(),
+              "dlc_model_function_count", [&](size_t i) -> Value {
+                return b.create<LLVM::AddressOfOp>(loc, entries[i]);
+              });
     module->removeAttr(kPackTableAttr);
     module->removeAttr(kMetadataAttr);
     module->removeAttr(kFunctionsAttr);
