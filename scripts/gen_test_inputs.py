@@ -44,6 +44,7 @@ Files (all in test/Inputs/):
   external/absolute/     model.onnx whose initializer's location is '/etc/passwd'
   cases/good_sub/        backend-test layout: model.onnx (sub) + test_data_set_0/
   cases/bad_sub/         the same with a deliberately wrong output_0.pb
+  cases/dynamic_relu/    dynamic.onnx with data sets of batch 2 and 5
 """
 
 from __future__ import annotations
@@ -291,6 +292,11 @@ def generate(root: pathlib.Path) -> None:
         out.write(f"cases/{case}/test_data_set_0/input_0.pb", tensor(A, "a"))
         out.write(f"cases/{case}/test_data_set_0/input_1.pb", tensor(B, "b"))
         out.write(f"cases/{case}/test_data_set_0/output_0.pb", tensor(want, "out"))
+    out.write("cases/dynamic_relu/model.onnx", dynamic.SerializeToString())
+    for i, x in enumerate((X, X5)):
+        out.write(f"cases/dynamic_relu/test_data_set_{i}/input_0.pb", tensor(x, "x"))
+        out.write(f"cases/dynamic_relu/test_data_set_{i}/output_0.pb",
+                  tensor(np.maximum(x, 0), "out"))
 
 
 def files_under(root: pathlib.Path) -> set:

@@ -128,7 +128,7 @@ Status dlc::driver::runBackendTestCase(const std::string &caseDir,
   if (Status status = loadDataSet(dataSetDirs[0], first); !status.ok())
     return status;
 
-  // Give dynamic graph inputs the shapes of the first data set's tensors.
+  // The shapes of the first data set's tensors, for dynamic graph inputs.
   std::string modelPath = joinPath(caseDir, "model.onnx");
   dlc::ModelSummary summary;
   dlc::CompileResult inspected = dlc::inspectOnnx(modelPath, summary);
@@ -138,6 +138,7 @@ Status dlc::driver::runBackendTestCase(const std::string &caseDir,
   compileOptions.inputPath = modelPath;
   compileOptions.emit = dlc::Stage::So;
   compileOptions.optLevel = options.optLevel;
+  llvm::StringMap<llvm::SmallVector<int64_t>> firstShapes;
   for (size_t i = 0; i < summary.inputs.size(); ++i) {
     const dlc::ModelSummary::Tensor &input = summary.inputs[i];
     bool dynamic = llvm::any_of(input.dims, [](const std::string &dim) {
@@ -153,7 +154,7 @@ Status dlc::driver::runBackendTestCase(const std::string &caseDir,
     if (!match && i < first.inputs.size())
       match = &first.inputs[i];
     if (match)
-      compileOptions.inputShapes[input.name] =
+      firstShapes[input.name] =
           llvm::SmallVector<int64_t>(match->tensor.shape());
   }
 
@@ -165,7 +166,14 @@ Status dlc::driver::runBackendTestCase(const std::string &caseDir,
   auto removeTempDir = llvm::make_scope_exit(
       [&] { (void)llvm::sys::fs::remove_directories(tempDir); });
   compileOptions.outputPath = joinPath(tempDir, "model.so");
+  // Compiled once for every data set's sizes; where dlc cannot lower the
+  // dynamic dims yet, specialized on the first data set's shapes.
   dlc::CompileResult compiled = dlc::compile(compileOptions);
+  if (!compiled && compiled.failure == dlc::FailureKind::UserError &&
+      !firstShapes.empty()) {
+    compileOptions.inputShapes = std::move(firstShapes);
+    compiled = dlc::compile(compileOptions);
+  }
   if (!compiled)
     return compileFailure(compiled);
 

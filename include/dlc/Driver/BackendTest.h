@@ -39,9 +39,10 @@ struct BackendTestCase {
 void collectBackendTestCases(const std::string &arg,
                              std::vector<BackendTestCase> &cases);
 
-/// Compiles the case in `caseDir` (dynamic input dims take the shapes of the
-/// first data set's tensors) and runs every data set through it. Fails on
-/// the first data set whose outputs differ, saying which.
+/// Compiles the case in `caseDir` once, with its dynamic input dims as they
+/// are (or, where dlc cannot lower them yet, with the shapes of the first
+/// data set's tensors), and runs every data set through it. Fails on the
+/// first data set whose outputs differ, saying which.
 Status runBackendTestCase(const std::string &caseDir,
                           const BackendTestOptions &options);
 
