@@ -37,7 +37,7 @@ DLC_INTERNAL void dlc_rt_sgemm(int64_t batch, int64_t M, int64_t N, int64_t K,
  *   const dlc_pack_source dlc_model_pack_table[];  (a dummy entry if empty)
  *   const int64_t dlc_model_pack_count;
  *
- * dlc_model_open packs every entry once; dlc_model_entry(args, packed)
+ * dlc_model_open packs every entry once; each function entry (args, packed)
  * receives packed[i], the packed form of entry i, for dlc_rt_sgemm_packed.
  * data must stay valid while the model is open (it is the model's own
  * constant): the packed form keeps pointing at it for fallbacks. */
