@@ -42,8 +42,9 @@
  * frees it earlier. No __thread: keep clear of TLS models in a dlopen()ed
  * object. When the object is unloaded (dlclose, or exit), the key is deleted
  * so that no destructor points into unmapped code: the unloading thread's
- * cache is freed, the caches of other live threads are then leaked, and
- * allocations that still happen go straight to malloc.
+ * cache is freed, the caches of other live threads are then leaked,
+ * allocations that still happen go straight to malloc, and a run that
+ * starts then fails (it has no thread state to keep its scope in).
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
@@ -323,30 +324,41 @@ void dlc_runtime_release_thread_cache(void) {
   destroy_cache(c);
 }
 
+/* Calls the entry with setjmp in this frame, so that the scope, which the
+ * run changes, is not an automatic object of the function that called
+ * setjmp (whose values after longjmp would be indeterminate). */
+static dlc_status call_in_scope(run_scope *scope, dlc_entry_fn entry,
+                                void **args, void *const *packed) {
+  if (setjmp(scope->jump) != 0)
+    return scope->status;
+  entry(args, packed);
+  return DLC_OK;
+}
+
 dlc_status dlc_rt_call(dlc_entry_fn entry, void **args, void *const *packed,
                        dlc_error *err) {
   thread_cache *c = get_cache(1);
   if (!c)
     return dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
-                    "out of memory allocating the thread's run state");
+                    "cannot set up the calling thread's run state (out of "
+                    "memory, or the model.so is being unloaded)");
   run_scope scope;
   scope.live.prev = scope.live.next = &scope.live;
   scope.status = DLC_OK;
   scope.err = err;
   run_scope *outer = c->run;
   c->run = &scope;
-  if (setjmp(scope.jump) == 0) {
-    entry(args, packed);
-    c->run = outer;
-    /* What is still live was returned: the caller's now. */
-    while (scope.live.next != &scope.live)
-      unlink_block(scope.live.next);
-    return DLC_OK;
-  }
+  dlc_status st = call_in_scope(&scope, entry, args, packed);
   c->run = outer;
-  while (scope.live.next != &scope.live)
-    dlc_rt_free((void *)(scope.live.next + 1));
-  return scope.status;
+  /* On success what is still live was returned: the caller's now. On a
+   * failure it is freed. */
+  while (scope.live.next != &scope.live) {
+    block_header *h = scope.live.next;
+    unlink_block(h);
+    if (st != DLC_OK)
+      dlc_rt_free((void *)(h + 1));
+  }
+  return st;
 }
 
 void dlc_rt_raise(dlc_status status, const char *format, int64_t a, int64_t b) {

@@ -389,7 +389,7 @@ static dlc_status check_named_dims(const dlc_function *f,
       int64_t size = named_input_dim(f, inputs, name, &first, &first_dim);
       if (size != inputs[i].shape[d]) {
         tensor_ref ref = {"input", i, info->name};
-        return dlc_fail(err, DLC_ERROR_SHAPE,
+        return dlc_fail(err, DLC_ERROR_INVALID_ARGUMENT,
                         REF_FMT ": dim %d ('%.*s') is %lld, but " REF_FMT
                                 " has %lld in its dim %d of that name",
                         REF_ARGS(ref), (int)d, NAME_MAX_IN_MESSAGE, name,
@@ -455,8 +455,9 @@ dlc_status dlc_function_output_shape(const dlc_function *function,
     if (size < 0) {
       tensor_ref ref = {"output", index, info->name};
       return dlc_fail(err, DLC_ERROR_UNSUPPORTED,
-                      REF_FMT ": dim %d depends on the values the function "
-                              "computes; run it to know",
+                      REF_FMT ": dim %d is not known before the function "
+                              "runs (it is neither static nor named after an "
+                              "input dim); run it to know",
                       REF_ARGS(ref), (int)d);
     }
     shape[d] = size;
@@ -551,6 +552,16 @@ static dlc_status check_returned(const dlc_function *f, const DLTensor *inputs,
                                  const DLTensor *caller, dlc_error *err) {
   const dlc_tensor_info *info = &f->tensors[f->num_inputs + index];
   tensor_ref ref = {"output", index, info->name};
+  int64_t numel = 1;
+  for (int32_t d = 0; d < info->ndim; ++d) {
+    if (sizes[d] < 0 || (info->shape[d] >= 0 && sizes[d] != info->shape[d]) ||
+        (numel > 0 &&
+         sizes[d] > INT64_MAX / element_bytes(info->dtype) / numel))
+      return dlc_fail(err, DLC_ERROR_INTERNAL,
+                      REF_FMT ": the model returned dim %d of size %lld",
+                      REF_ARGS(ref), (int)d, (long long)sizes[d]);
+    numel *= sizes[d];
+  }
   for (int32_t d = 0; d < info->ndim; ++d) {
     const char *name = info->dim_names[d];
     int64_t named = name ? named_input_dim(f, inputs, name, NULL, NULL) : -1;
@@ -568,6 +579,28 @@ static dlc_status check_returned(const dlc_function *f, const DLTensor *inputs,
                       (long long)caller->shape[d]);
   }
   return DLC_OK;
+}
+
+/* The first dynamic output (index <= i) whose returned buffer is
+ * allocated. */
+static size_t first_owner(void **args, const dlc_tensor_info *out_info,
+                          size_t num_inputs, size_t i, const void *allocated) {
+  for (size_t j = 0; j < i; ++j)
+    if (has_dynamic_dim(&out_info[j]) &&
+        read_returned((const int64_t *)args[num_inputs + j], &out_info[j])
+                .allocated == allocated)
+      return j;
+  return i;
+}
+
+/* The bytes of a returned output of these sizes (checked by
+ * check_returned not to overflow). */
+static size_t returned_bytes(const dlc_tensor_info *info,
+                             const int64_t *sizes) {
+  int64_t numel = 1;
+  for (int32_t d = 0; d < info->ndim; ++d)
+    numel *= sizes[d];
+  return (size_t)(numel * element_bytes(info->dtype));
 }
 
 /* Per-call storage that fits most models without touching the heap. */
@@ -705,33 +738,67 @@ dlc_status dlc_function_run_impl(const dlc_function *f, const DLTensor *inputs,
   if (st == DLC_OK)
     st = dlc_rt_call(f->entry, args, (void *const *)f->model->packed, err);
 
-  /* Dynamic outputs: the buffers the entry returned. */
+  /* Dynamic outputs: the buffers the entry returned. A buffer returned for
+   * several outputs is owned by its first: the others copy it (managed) or
+   * read it (caller's tensors) before it is freed. */
   int returned = st == DLC_OK;
-  for (size_t i = 0; i < num_outputs; ++i) {
+  for (size_t i = 0; i < num_outputs && returned; ++i) {
     const dlc_tensor_info *info = &out_info[i];
-    if (!has_dynamic_dim(info) || !returned)
+    if (!has_dynamic_dim(info))
       continue;
     returned_buffer r =
         read_returned((const int64_t *)args[num_inputs + i], info);
+    int owner = first_owner(args, out_info, num_inputs, i, r.allocated) == i;
     if (st == DLC_OK)
       st = check_returned(f, inputs, i, r.sizes, outputs ? &outputs[i] : NULL,
                           err);
-    if (st == DLC_OK && outputs) {
-      int64_t numel;
-      tensor_ref ref = {"output", i, info->name};
-      DLTensor *t = &outputs[i];
-      if (check_shape(info, t, ref, &numel, err) == DLC_OK && numel > 0)
-        memcpy((char *)t->data + t->byte_offset, r.data,
-               (size_t)(numel * element_bytes(info->dtype)));
-    }
-    if (st == DLC_OK && managed) {
-      managed[i] = wrap_output(info, r.allocated, r.data, r.sizes);
-      if (managed[i])
+    if (st != DLC_OK || !managed)
+      continue;
+    void *buffer = r.allocated;
+    char *data = r.data;
+    if (!owner) {
+      size_t bytes = returned_bytes(info, r.sizes);
+      buffer = data = (char *)dlc_rt_alloc(bytes);
+      if (!buffer) {
+        st = dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
+                      "out of memory copying an output (%zu bytes)", bytes);
         continue;
-      st = dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
-                    "out of memory describing an output");
+      }
+      if (bytes)
+        memcpy(data, r.data, bytes);
     }
-    dlc_rt_free(r.allocated);
+    managed[i] = wrap_output(info, buffer, data, r.sizes);
+    if (managed[i])
+      continue;
+    if (!owner)
+      dlc_rt_free(buffer);
+    st = dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
+                  "out of memory describing an output");
+  }
+  /* Copy into the caller's tensors, then free what no managed tensor
+   * holds. */
+  for (size_t i = 0; i < num_outputs && returned; ++i) {
+    const dlc_tensor_info *info = &out_info[i];
+    if (!has_dynamic_dim(info))
+      continue;
+    returned_buffer r =
+        read_returned((const int64_t *)args[num_inputs + i], info);
+    if (st == DLC_OK && outputs) {
+      size_t bytes = returned_bytes(info, r.sizes);
+      if (bytes)
+        memcpy((char *)outputs[i].data + outputs[i].byte_offset, r.data, bytes);
+    }
+  }
+  for (size_t i = 0; i < num_outputs && returned; ++i) {
+    const dlc_tensor_info *info = &out_info[i];
+    if (!has_dynamic_dim(info))
+      continue;
+    returned_buffer r =
+        read_returned((const int64_t *)args[num_inputs + i], info);
+    /* A managed tensor holds its buffer (freed by its deleter). */
+    if (!(managed && managed[i]) &&
+        first_owner(args, out_info, num_inputs, i, r.allocated) == i)
+      dlc_rt_free(r.allocated);
   }
   if (st != DLC_OK && managed)
     for (size_t i = 0; i < num_outputs; ++i) {

@@ -18,6 +18,8 @@
  *     too large to allocate fails with out of memory.
  *   echo(x float32 [batch, 3], z float32 [batch]) -> y float32 [batch, 3]:
  *     y = x + z (broadcast over the columns), returned like v.
+ *   twice(x float32 [k]) -> a float32 [k], b float32 [k]: a = b = x, both
+ *     outputs returned as the same buffer.
  *
  * The entry reads everything through the memref descriptors (sizes and
  * strides included), like generated code does. y goes through two constant
@@ -59,7 +61,13 @@ DLC_FAKE_HIDDEN const char dlc_model_metadata[] = "dlc-model 2\n"
                                                   "1 x 2 32 2 ?5:batch 3\n"
                                                   "1 z 2 32 1 ?5:batch\n"
                                                   "outputs 1\n"
-                                                  "1 y 2 32 2 ?5:batch 3\n";
+                                                  "1 y 2 32 2 ?5:batch 3\n"
+                                                  "function 5 twice\n"
+                                                  "inputs 1\n"
+                                                  "1 x 2 32 1 ?1:k\n"
+                                                  "outputs 2\n"
+                                                  "1 a 2 32 1 ?1:k\n"
+                                                  "1 b 2 32 1 ?1:k\n";
 
 /* Column j of x * P is column perm[j] of x: (x * P)[i][j] = x[i][perm[j]]
  * with perm = {2, 0, 1}. */
@@ -185,7 +193,25 @@ static void echo_entry(void **args, void *const *packed) {
   y->strides[1] = 1;
 }
 
+static void twice_entry(void **args, void *const *packed) {
+  (void)packed;
+  const memref1 *x = (const memref1 *)args[0];
+  int64_t n = x->sizes[0];
+  float *data =
+      (float *)_mlir_memref_to_llvm_alloc((uint64_t)n * sizeof(float));
+  const float *xd = (const float *)x->aligned + x->offset;
+  for (int64_t i = 0; i < n; ++i)
+    data[i] = xd[i * x->strides[0]];
+  for (int k = 1; k <= 2; ++k) {
+    memref1 *out = (memref1 *)args[k];
+    out->allocated = out->aligned = data;
+    out->offset = 0;
+    out->sizes[0] = n;
+    out->strides[0] = 1;
+  }
+}
+
 typedef void (*fake_entry_fn)(void **args, void *const *packed);
 DLC_FAKE_HIDDEN const fake_entry_fn dlc_model_functions[] = {
-    main_entry, iota_entry, echo_entry};
-DLC_FAKE_HIDDEN const int64_t dlc_model_function_count = 3;
+    main_entry, iota_entry, echo_entry, twice_entry};
+DLC_FAKE_HIDDEN const int64_t dlc_model_function_count = 4;

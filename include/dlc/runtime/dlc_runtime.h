@@ -113,8 +113,8 @@ DLC_API dlc_status dlc_function_output_info(const dlc_function *function,
 /* Computes the shape of output `index` from the inputs' shapes, without
  * running: only their ndim and shape are read (data may be NULL), and
  * they are checked as for a run. shape receives the output's ndim dims.
- * DLC_ERROR_UNSUPPORTED when a dim depends on what the model computes
- * (neither static nor named after a dim of an input). */
+ * DLC_ERROR_UNSUPPORTED when a dim is neither static nor named after a dim
+ * of an input (dlc does not record how it follows from them). */
 DLC_API dlc_status dlc_function_output_shape(const dlc_function *function,
                                              const DLTensor *inputs,
                                              size_t num_inputs, size_t index,
@@ -123,7 +123,8 @@ DLC_API dlc_status dlc_function_output_shape(const dlc_function *function,
 /* Runs a function into outputs the caller allocated: each must have the
  * output's dtype and rank, its static dims, and for dynamic dims the sizes
  * the run produces (else DLC_ERROR_SHAPE, outputs unspecified). Strides
- * must be NULL or compact row-major. */
+ * must be NULL or compact row-major; outputs must not overlap inputs (the
+ * model writes them in place while it still reads its inputs). */
 DLC_API dlc_status dlc_function_run(const dlc_function *function,
                                     const DLTensor *inputs, size_t num_inputs,
                                     DLTensor *outputs, size_t num_outputs,

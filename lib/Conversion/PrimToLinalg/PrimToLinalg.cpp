@@ -450,32 +450,46 @@ struct BroadcastInDimLowering : OpConversionPattern<prim::BroadcastInDimOp> {
     auto inType = signless(op.getOperand().getType());
     auto outType = signless(op.getType());
     Location loc = op.getLoc();
-    // A dynamic result dim takes its size from the operand dim it comes
-    // from; a dynamic operand dim is never broadcast: it must have the
-    // result's size (checked at run time when that is static).
-    SmallVector<Value> dynamicDims(outType.getRank());
+    // The result's dynamic sizes: the `sizes` operands, else those of the
+    // operand dims mapped to them (a static one other than 1 included).
+    SmallVector<Value> resultSizes(outType.getRank());
+    if (!adaptor.getSizes().empty()) {
+      unsigned k = 0;
+      for (int64_t d = 0; d < outType.getRank(); ++d)
+        if (outType.isDynamicDim(d))
+          resultSizes[d] = adaptor.getSizes()[k++];
+    }
     SmallVector<AffineExpr> exprs;
     for (auto [i, d] : llvm::enumerate(op.getDims())) {
-      bool expand = inType.getDimSize(i) == 1 && outType.getDimSize(d) != 1;
+      int64_t inDim = inType.getDimSize(i), outDim = outType.getDimSize(d);
+      bool expand = inDim == 1 && outDim != 1;
       exprs.push_back(expand ? rw.getAffineConstantExpr(0)
                              : rw.getAffineDimExpr(d));
-      if (!inType.isDynamicDim(i))
+      if (inDim == 1 || (!inType.isDynamicDim(i) && !outType.isDynamicDim(d)))
         continue;
-      Value size = rw.create<tensor::DimOp>(loc, adaptor.getOperand(), i);
-      if (outType.isDynamicDim(d))
-        dynamicDims[d] = size;
+      // Not broadcast: the operand dim must have the result's size (a
+      // dynamic operand dim is never broadcast from 1).
+      Value size =
+          inType.isDynamicDim(i)
+              ? rw.create<tensor::DimOp>(loc, adaptor.getOperand(), i)
+                    .getResult()
+              : rw.create<arith::ConstantIndexOp>(loc, inDim).getResult();
+      Value want = resultSizes[d];
+      if (!outType.isDynamicDim(d))
+        want = rw.create<arith::ConstantIndexOp>(loc, outDim);
+      if (!want)
+        resultSizes[d] = size;
       else
-        checkSize(rw, loc, size,
-                  rw.create<arith::ConstantIndexOp>(loc, outType.getDimSize(d)),
+        checkSize(rw, loc, size, want,
                   "dim " + Twine(i) + " of the broadcast operand");
     }
-    SmallVector<Value> sizes(adaptor.getSizes());
-    for (int64_t d = 0; d < outType.getRank() && op.getSizes().empty(); ++d) {
+    SmallVector<Value> sizes;
+    for (int64_t d = 0; d < outType.getRank(); ++d) {
       if (!outType.isDynamicDim(d))
         continue;
-      if (!dynamicDims[d])
+      if (!resultSizes[d])
         return rw.notifyMatchFailure(op, "dynamic broadcasts need a shape");
-      sizes.push_back(dynamicDims[d]);
+      sizes.push_back(resultSizes[d]);
     }
     int64_t rank = outType.getRank();
     SmallVector<AffineMap> maps = {

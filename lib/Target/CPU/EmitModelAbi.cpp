@@ -195,10 +195,13 @@ struct LowerShapeChecksPass
     b.setInsertionPointToStart(module.getBody());
     auto ptrType = LLVM::LLVMPointerType::get(ctx);
     auto i64 = b.getI64Type();
-    auto callee =
-        b.create<func::FuncOp>(module.getLoc(), "dlc_rt_shape_error",
-                               b.getFunctionType({ptrType, i64, i64}, {}));
-    callee.setPrivate();
+    auto callee = module.lookupSymbol<func::FuncOp>("dlc_rt_shape_error");
+    if (!callee) {
+      callee =
+          b.create<func::FuncOp>(module.getLoc(), "dlc_rt_shape_error",
+                                 b.getFunctionType({ptrType, i64, i64}, {}));
+      callee.setPrivate();
+    }
     // One global per distinct message.
     llvm::StringMap<LLVM::GlobalOp> messages;
     for (cf::AssertOp op : asserts) {
@@ -231,7 +234,7 @@ struct LowerShapeChecksPass
       b.setInsertionPoint(op);
       Location loc = op.getLoc();
       // The sizes as int64 (a check compares index values).
-      if (sized && cmp.getLhs().getType().isIndex()) {
+      if (sized) {
         a = b.create<arith::IndexCastOp>(loc, i64, cmp.getLhs());
         c = b.create<arith::IndexCastOp>(loc, i64, cmp.getRhs());
       } else {

@@ -45,3 +45,27 @@ func.func @broadcast_checked(%x: tensor<?xf32>) -> tensor<2x4xf32> {
   %0 = prim.broadcast_in_dim %x {dims = array<i64: 1>} : (tensor<?xf32>) -> tensor<2x4xf32> loc("bias")
   return %0 : tensor<2x4xf32>
 }
+
+// -----
+
+// With sizes, an operand dim that is not broadcast is checked against its
+// size; a static operand dim other than 1 gives a dynamic result dim its
+// size (no sizes needed).
+// CHECK-LABEL: func.func @broadcast_sizes_checked
+// CHECK-SAME: (%[[X:.*]]: tensor<?xf32>, %[[N:.*]]: index)
+// CHECK: %[[M:.*]] = tensor.dim %[[X]]
+// CHECK: %[[SAME:.*]] = arith.cmpi eq, %[[M]], %[[N]] : index
+// CHECK: cf.assert %[[SAME]], "node 'b': dim 0 of the broadcast operand is %lld
+// CHECK: tensor.empty(%[[N]]) : tensor<?x4xf32>
+// CHECK-LABEL: func.func @broadcast_static_into_dynamic
+// CHECK: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-NOT: cf.assert
+// CHECK: tensor.empty(%[[C4]]) : tensor<?x2xf32>
+func.func @broadcast_sizes_checked(%x: tensor<?xf32>, %n: index) -> tensor<?x4xf32> {
+  %0 = prim.broadcast_in_dim %x sizes(%n) {dims = array<i64: 0>} : (tensor<?xf32>) -> tensor<?x4xf32> loc("b")
+  return %0 : tensor<?x4xf32>
+}
+func.func @broadcast_static_into_dynamic(%x: tensor<4xf32>) -> tensor<?x2xf32> {
+  %0 = prim.broadcast_in_dim %x {dims = array<i64: 0>} : (tensor<4xf32>) -> tensor<?x2xf32>
+  return %0 : tensor<?x2xf32>
+}

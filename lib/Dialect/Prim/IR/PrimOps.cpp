@@ -171,7 +171,8 @@ OpFoldResult DimOp::fold(FoldAdaptor) {
 }
 
 OpFoldResult BroadcastInDimOp::fold(FoldAdaptor adaptor) {
-  if (getOperand().getType() == getResult().getType())
+  // With sizes the operand's dims must equal them: not a no-op to drop.
+  if (getOperand().getType() == getResult().getType() && getSizes().empty())
     return getOperand();
   auto splat = dyn_cast_or_null<SplatElementsAttr>(adaptor.getOperand());
   if (splat && getResult().getType().hasStaticShape())
