@@ -35,6 +35,8 @@ Files (all in test/Inputs/):
                          (two unrelated symbolic dims that meet at run time)
   dynamic_add/a_5x3.pb, dynamic_add/b_5x3.pb, dynamic_add/b_1x3.pb,
   dynamic_add/x_plus_x_5x3.pb
+  dynamic_bias.onnx      x: float32[batch,3] -> out = x + b (b a [3] initializer)
+  dynamic_bias/x_plus_b_5x3.pb
   dynamic_conv.onnx      x: float32[batch,1,4,4] -> Conv 3x3 (a lowering that
                          still needs static shapes)
   external/secret.bin    16 bytes: 4 float32s, outside every model directory below
@@ -155,6 +157,13 @@ def make_dynamic() -> onnx.ModelProto:
     return model(nodes, "dynamic", [f32("x", ["batch", 3])], [f32("out", ["batch", 3])])
 
 
+def make_dynamic_bias() -> onnx.ModelProto:
+    b = numpy_helper.from_array(np.array([0.5, -1.0, 2.0], np.float32), "b")
+    nodes = [helper.make_node("Add", ["x", "b"], ["out"], name="bias")]
+    return model(nodes, "dynamic_bias", [f32("x", ["batch", 3])],
+                 [f32("out", ["batch", 3])], initializers=[b])
+
+
 def make_dynamic_conv() -> onnx.ModelProto:
     w = numpy_helper.from_array(np.ones((1, 1, 3, 3), np.float32), "w")
     nodes = [helper.make_node("Conv", ["x", "w"], ["out"], name="conv")]
@@ -270,6 +279,9 @@ def generate(root: pathlib.Path) -> None:
     out.write("dynamic/relu_5x3.pb", tensor(np.maximum(X5, 0), "out"))
     out.write("dynamic_add.onnx", make_dynamic_add().SerializeToString())
     out.write("dynamic_conv.onnx", make_dynamic_conv().SerializeToString())
+    out.write("dynamic_bias.onnx", make_dynamic_bias().SerializeToString())
+    out.write("dynamic_bias/x_plus_b_5x3.pb",
+              tensor(X5 + np.array([0.5, -1.0, 2.0], np.float32), "out"))
     out.write("dynamic_add/a_5x3.pb", tensor(X5, "a"))
     out.write("dynamic_add/b_5x3.pb", tensor(X5, "b"))
     out.write("dynamic_add/b_1x3.pb", tensor(X5[:1], "b"))

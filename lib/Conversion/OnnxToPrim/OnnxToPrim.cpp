@@ -160,7 +160,8 @@ Value dlc::onnx_to_prim::reshape(OpBuilder &b, Location loc, Value value,
 }
 
 Value dlc::onnx_to_prim::broadcastTo(OpBuilder &b, Location loc, Value value,
-                                     ArrayRef<int64_t> shape) {
+                                     ArrayRef<int64_t> shape,
+                                     ValueRange sizes) {
   auto type = cast<RankedTensorType>(value.getType());
   if (type.getShape() == shape)
     return value;
@@ -168,7 +169,7 @@ Value dlc::onnx_to_prim::broadcastTo(OpBuilder &b, Location loc, Value value,
   SmallVector<int64_t> dims;
   for (int64_t i = 0; i < type.getRank(); ++i)
     dims.push_back(offset + i);
-  return b.create<prim::BroadcastInDimOp>(loc, type.clone(shape), value,
+  return b.create<prim::BroadcastInDimOp>(loc, type.clone(shape), value, sizes,
                                           b.getDenseI64ArrayAttr(dims));
 }
 
@@ -193,8 +194,21 @@ dlc::onnx_to_prim::broadcastPair(NodeContext &ctx, Value lhs, Value rhs) {
           "cannot broadcast dim " + Twine(l) + " against " + Twine(r) +
           " (result dim " + Twine(i) + ")");
   }
-  return std::make_pair(broadcastTo(ctx.b, ctx.loc, lhs, shape),
-                        broadcastTo(ctx.b, ctx.loc, rhs, shape));
+  // A dynamic result dim is as large as an operand's dynamic dim there (an
+  // operand dim of 1 is broadcast; two dynamic ones must be equal, which
+  // the lowering checks at run time).
+  SmallVector<Value> sizes;
+  for (int64_t i = 0; i < rank; ++i) {
+    if (!ShapedType::isDynamic(shape[i]))
+      continue;
+    int64_t li = i - (rank - lt.getRank());
+    bool fromLhs = li >= 0 && lt.isDynamicDim(li);
+    Value source = fromLhs ? lhs : rhs;
+    int64_t dim = fromLhs ? li : i - (rank - rt.getRank());
+    sizes.push_back(ctx.b.create<prim::DimOp>(ctx.loc, source, dim));
+  }
+  return std::make_pair(broadcastTo(ctx.b, ctx.loc, lhs, shape, sizes),
+                        broadcastTo(ctx.b, ctx.loc, rhs, shape, sizes));
 }
 
 std::optional<SmallVector<int64_t>>

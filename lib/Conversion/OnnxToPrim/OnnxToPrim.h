@@ -112,9 +112,11 @@ mlir::Value splatLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value like,
                       double value);
 mlir::Value reshape(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
                     llvm::ArrayRef<int64_t> shape);
-/// Broadcasts `value` (numpy rules, right-aligned) to `shape`.
+/// Broadcasts `value` (numpy rules, right-aligned) to `shape`; `sizes`,
+/// when given, are the run-time sizes of `shape`'s dynamic dims.
 mlir::Value broadcastTo(mlir::OpBuilder &b, mlir::Location loc,
-                        mlir::Value value, llvm::ArrayRef<int64_t> shape);
+                        mlir::Value value, llvm::ArrayRef<int64_t> shape,
+                        mlir::ValueRange sizes = {});
 /// Broadcasts both operands to their common numpy shape.
 mlir::FailureOr<std::pair<mlir::Value, mlir::Value>>
 broadcastPair(NodeContext &ctx, mlir::Value lhs, mlir::Value rhs);

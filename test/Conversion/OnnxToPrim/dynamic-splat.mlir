@@ -89,3 +89,17 @@ func.func @dropout_mask_dynamic(%x: tensor<?x3xf32>) -> (!onnx.value, !onnx.valu
   %0:2 = onnx.node "Dropout"(%x) {attrs = {}, domain = "", node_name = "n", version = 13 : i64} : (tensor<?x3xf32>) -> (!onnx.value, !onnx.value)
   return %0#0, %0#1 : !onnx.value, !onnx.value
 }
+
+// -----
+
+// numpy broadcasting over a dynamic dim: the broadcast operand is sized by
+// the dynamic operand's dim.
+// CHECK-LABEL: func.func @add_bias_dynamic_batch
+// CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>, %[[B:.*]]: tensor<3xf32>)
+// CHECK: %[[N:.*]] = prim.dim %[[X]] {dim = 0 : i64} : tensor<?x3xf32>
+// CHECK: %[[BB:.*]] = prim.broadcast_in_dim %[[B]] sizes(%[[N]]) {dims = array<i64: 1>} : (tensor<3xf32>) -> tensor<?x3xf32>
+// CHECK: prim.add %[[X]], %[[BB]] : tensor<?x3xf32>
+func.func @add_bias_dynamic_batch(%x: tensor<?x3xf32>, %b: tensor<3xf32>) -> !onnx.value {
+  %0 = onnx.node "Add"(%x, %b) {attrs = {}, domain = "", node_name = "n", version = 14 : i64} : (tensor<?x3xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
