@@ -191,14 +191,15 @@ CompileResult compile(const CompileOptions &options) {
   // Name the first input with dynamic dims: pinning them is the way out.
   std::string hint;
   auto graph = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);
-  for (unsigned i = 0; i < graph.getNumArguments() && hint.empty(); ++i)
-    if (!cast<RankedTensorType>(graph.getArgumentTypes()[i]).hasStaticShape())
-      hint = "\n" + path +
-             ": note: dlc lowers dynamic dims only through elementwise ops "
-             "and broadcasts so far; give --shape " +
-             graph.getArgAttrOfType<StringAttr>(i, kNameAttr).str() +
-             "=DxD... to pin those of input '" +
-             graph.getArgAttrOfType<StringAttr>(i, kNameAttr).str() + "'";
+  for (unsigned i = 0; i < graph.getNumArguments() && hint.empty(); ++i) {
+    if (cast<RankedTensorType>(graph.getArgumentTypes()[i]).hasStaticShape())
+      continue;
+    std::string name = graph.getArgAttrOfType<StringAttr>(i, kNameAttr).str();
+    hint = "\n" + path +
+           ": note: dlc lowers dynamic dims only through elementwise ops and "
+           "broadcasts so far; give --shape " +
+           name + "=DxD... to pin those of input '" + name + "'";
+  }
   if (failed(runPipeline(*context, module, buildPrimToLinalgPipeline)))
     return failure(FailureKind::UserError,
                    diagnostics.take("cannot lower the model to linalg") + hint);

@@ -738,9 +738,10 @@ dlc_status dlc_function_run_impl(const dlc_function *f, const DLTensor *inputs,
   if (st == DLC_OK)
     st = dlc_rt_call(f->entry, args, (void *const *)f->model->packed, err);
 
-  /* Dynamic outputs: the buffers the entry returned. A buffer returned for
-   * several outputs is owned by its first: the others copy it (managed) or
-   * read it (caller's tensors) before it is freed. */
+  /* Dynamic outputs: the buffers the entry returned, copied into the
+   * caller's tensors or wrapped. A buffer returned for several outputs is
+   * owned by its first: the others copy it (managed) or read it (caller's
+   * tensors) before the last loop frees it. */
   int returned = st == DLC_OK;
   for (size_t i = 0; i < num_outputs && returned; ++i) {
     const dlc_tensor_info *info = &out_info[i];
@@ -752,8 +753,14 @@ dlc_status dlc_function_run_impl(const dlc_function *f, const DLTensor *inputs,
     if (st == DLC_OK)
       st = check_returned(f, inputs, i, r.sizes, outputs ? &outputs[i] : NULL,
                           err);
-    if (st != DLC_OK || !managed)
+    if (st != DLC_OK)
       continue;
+    if (outputs) {
+      size_t bytes = returned_bytes(info, r.sizes);
+      if (bytes)
+        memcpy((char *)outputs[i].data + outputs[i].byte_offset, r.data, bytes);
+      continue;
+    }
     void *buffer = r.allocated;
     char *data = r.data;
     if (!owner) {
@@ -775,20 +782,7 @@ dlc_status dlc_function_run_impl(const dlc_function *f, const DLTensor *inputs,
     st = dlc_fail(err, DLC_ERROR_OUT_OF_MEMORY,
                   "out of memory describing an output");
   }
-  /* Copy into the caller's tensors, then free what no managed tensor
-   * holds. */
-  for (size_t i = 0; i < num_outputs && returned; ++i) {
-    const dlc_tensor_info *info = &out_info[i];
-    if (!has_dynamic_dim(info))
-      continue;
-    returned_buffer r =
-        read_returned((const int64_t *)args[num_inputs + i], info);
-    if (st == DLC_OK && outputs) {
-      size_t bytes = returned_bytes(info, r.sizes);
-      if (bytes)
-        memcpy((char *)outputs[i].data + outputs[i].byte_offset, r.data, bytes);
-    }
-  }
+  /* Free what no managed tensor holds. */
   for (size_t i = 0; i < num_outputs && returned; ++i) {
     const dlc_tensor_info *info = &out_info[i];
     if (!has_dynamic_dim(info))
