@@ -4,8 +4,10 @@
 Every model is written in the ONNX backend-test layout:
 
     models/<name>/model.onnx
-    models/<name>/test_data_set_0/input_<i>.pb    (TensorProto, named like the graph input)
-    models/<name>/test_data_set_0/output_<i>.pb   (TensorProto, computed with onnxruntime)
+    models/<name>/test_data_set_<n>/input_<i>.pb    (TensorProto, named like the graph input)
+    models/<name>/test_data_set_<n>/output_<i>.pb   (TensorProto, computed with onnxruntime)
+
+Models with symbolic dims have one data set per size they are tested at.
 
 Deterministic: the same package versions (requirements-test.txt) give
 byte-identical files. Reference outputs are computed by onnxruntime with one
@@ -115,7 +117,7 @@ def make_cnn():
         [f32("probs", [1, 10])],
     )
     inputs = {"image": b.rng.standard_normal((1, 3, 32, 32)).astype(np.float32)}
-    return model, inputs
+    return model, [inputs]
 
 
 def make_mlp():
@@ -138,7 +140,7 @@ def make_mlp():
         [f32("probs", [64, 10])],
     )
     inputs = {"x": b.rng.standard_normal((64, 512)).astype(np.float32)}
-    return model, inputs
+    return model, [inputs]
 
 
 def make_resnet_block():
@@ -174,7 +176,124 @@ def make_resnet_block():
         [f32("logits", [1, 10])],
     )
     inputs = {"input": b.rng.standard_normal((1, c, 56, 56)).astype(np.float32)}
-    return model, inputs
+    return model, [inputs]
+
+
+def make_cnn_dynamic():
+    """CNN with a symbolic batch, image [batch,3,32,32] -> probs [batch,10];
+    data sets at batch 1, 2 and 5."""
+    b = Builder(seed=4)
+
+    def bn(name: str, x: str, c: int) -> str:
+        scale = b.init(f"{name}.scale", b.rng.uniform(0.5, 1.5, c).astype(np.float32))
+        shift = b.init(f"{name}.bias", (b.rng.standard_normal(c) * 0.1).astype(np.float32))
+        mean = b.init(f"{name}.mean", (b.rng.standard_normal(c) * 0.1).astype(np.float32))
+        var = b.init(f"{name}.var", b.rng.uniform(0.5, 1.5, c).astype(np.float32))
+        return b.node("BatchNormalization", [x, scale, shift, mean, var], name, epsilon=1e-5)
+
+    x = b.node("Conv", ["image", b.he("conv1.weight", (16, 3, 3, 3), 3 * 9)], "conv1",
+               kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[2, 2])
+    x = b.node("Relu", [bn("bn1", x, 16)], "relu1")
+    # Depthwise 3x3, then pointwise 1x1 (MobileNet style).
+    x = b.node("Conv", [x, b.he("dw.weight", (16, 1, 3, 3), 9), b.bias("dw.bias", 16)], "dw",
+               kernel_shape=[3, 3], pads=[1, 1, 1, 1], group=16)
+    x = b.node("Relu", [x], "relu2")
+    x = b.node("Conv", [x, b.he("pw.weight", (32, 16, 1, 1), 16), b.bias("pw.bias", 32)], "pw",
+               kernel_shape=[1, 1])
+    x = b.node("Relu", [bn("bn2", x, 32)], "relu3")
+    x = b.node("MaxPool", [x], "pool", kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1])
+    x = b.node("AveragePool", [x], "avgpool", kernel_shape=[2, 2], strides=[2, 2])
+    x = b.node("GlobalAveragePool", [x], "gap")
+    x = b.node("Flatten", [x], "flatten", axis=1)
+    x = b.node("Gemm", [x, b.he("fc.weight", (10, 32), 32), b.bias("fc.bias", 10)], "fc",
+               transB=1)
+    b.node("Softmax", [x], "probs", axis=1)
+    model = b.model(
+        "cnn_dynamic",
+        "CNN with a symbolic batch: Conv-BN-Relu, depthwise and pointwise Conv, MaxPool, "
+        "AveragePool, GlobalAveragePool, Flatten, Gemm, Softmax. Random weights (seed 4).",
+        [f32("image", ["batch", 3, 32, 32])],
+        [f32("probs", ["batch", 10])],
+    )
+    sets = [{"image": b.rng.standard_normal((n, 3, 32, 32)).astype(np.float32)}
+            for n in (1, 2, 5)]
+    return model, sets
+
+
+def make_encoder():
+    """Transformer encoder (2 layers, hidden 32, 2 heads, FFN 64, post-LN as BERT),
+    x [batch,seq,32] and attention mask [batch,seq] -> [batch,seq,32]; data sets at
+    (batch, seq) = (1, 7), (2, 16), (3, 5)."""
+    b = Builder(seed=5)
+    hidden, heads, ffn = 32, 2, 64
+    head = hidden // heads
+
+    def const(name: str, arr) -> str:
+        return b.init(name, np.asarray(arr))
+
+    def linear(name: str, x: str, din: int, dout: int) -> str:
+        y = b.node("MatMul", [x, b.he(f"{name}.weight", (din, dout), din)], f"{name}.matmul")
+        return b.node("Add", [y, b.bias(f"{name}.bias", dout)], name)
+
+    def layer_norm(name: str, x: str) -> str:
+        scale = b.init(f"{name}.scale", b.rng.uniform(0.8, 1.2, hidden).astype(np.float32))
+        shift = b.init(f"{name}.bias", (b.rng.standard_normal(hidden) * 0.1).astype(np.float32))
+        return b.node("LayerNormalization", [x, scale, shift], name, axis=-1, epsilon=1e-5)
+
+    split_shape = const("split_heads.shape", np.array([0, 0, heads, head], np.int64))
+    merge_shape = const("merge_heads.shape", np.array([0, 0, hidden], np.int64))
+    one = const("one", np.array(1.0, np.float32))
+    # BERT's extended mask: (1 - mask) * -10000 added to the scores, [batch,1,1,seq].
+    m = b.node("Unsqueeze", ["mask", const("mask.axes", np.array([1, 2], np.int64))],
+               "mask.unsqueeze")
+    m = b.node("Sub", [one, m], "mask.invert")
+    m = b.node("Mul", [m, const("mask.scale", np.array(-10000.0, np.float32))], "mask.bias")
+    x = "x"
+    for i in range(2):
+        p = f"layer{i}"
+
+        def split(name: str, t: str, perm: list[int]) -> str:
+            t = b.node("Reshape", [t, split_shape], f"{name}.split")
+            return b.node("Transpose", [t], f"{name}.heads", perm=perm)
+
+        q = split(f"{p}.q", linear(f"{p}.q", x, hidden, hidden), [0, 2, 1, 3])
+        k = split(f"{p}.k", linear(f"{p}.k", x, hidden, hidden), [0, 2, 3, 1])
+        v = split(f"{p}.v", linear(f"{p}.v", x, hidden, hidden), [0, 2, 1, 3])
+        s = b.node("MatMul", [q, k], f"{p}.scores")
+        s = b.node("Div", [s, const(f"{p}.sqrt_d", np.array(np.sqrt(head), np.float32))],
+                   f"{p}.scaled")
+        s = b.node("Add", [s, m], f"{p}.masked")
+        s = b.node("Softmax", [s], f"{p}.probs", axis=-1)
+        a = b.node("MatMul", [s, v], f"{p}.context")
+        a = b.node("Transpose", [a], f"{p}.context.t", perm=[0, 2, 1, 3])
+        a = b.node("Reshape", [a, merge_shape], f"{p}.context.merge")
+        a = linear(f"{p}.out", a, hidden, hidden)
+        x = layer_norm(f"{p}.ln1", b.node("Add", [a, x], f"{p}.residual1"))
+        h = linear(f"{p}.ffn1", x, hidden, ffn)
+        # GELU as PyTorch's TorchScript exporter writes it at opset 17.
+        g = b.node("Div", [h, const(f"{p}.sqrt2", np.array(np.sqrt(2.0), np.float32))],
+                   f"{p}.gelu.div")
+        g = b.node("Erf", [g], f"{p}.gelu.erf")
+        g = b.node("Add", [g, one], f"{p}.gelu.add")
+        g = b.node("Mul", [h, g], f"{p}.gelu.mul")
+        g = b.node("Mul", [g, const(f"{p}.half", np.array(0.5, np.float32))], f"{p}.gelu")
+        h = linear(f"{p}.ffn2", g, ffn, hidden)
+        x = layer_norm(f"{p}.ln2", b.node("Add", [h, x], f"{p}.residual2"))
+    b.node("Identity", [x], "hidden")
+    model = b.model(
+        "encoder",
+        "Transformer encoder with symbolic batch and sequence: 2 post-LN layers (hidden 32, "
+        "2 heads, FFN 64, erf GELU), additive attention mask. Random weights (seed 5).",
+        [f32("x", ["batch", "seq", hidden]), f32("mask", ["batch", "seq"])],
+        [f32("hidden", ["batch", "seq", hidden])],
+    )
+    sets = []
+    for n, t in ((1, 7), (2, 16), (3, 5)):
+        mask = np.ones((n, t), np.float32)
+        mask[n - 1, t - 2:] = 0.0  # the last sequence is padded by two tokens
+        sets.append({"x": b.rng.standard_normal((n, t, hidden)).astype(np.float32),
+                     "mask": mask})
+    return model, sets
 
 
 # Too large to commit (> 5 MB): generated on demand (scripts/bench.sh does it)
@@ -183,6 +302,8 @@ GENERATED_ONLY = {"mlp"}
 
 MODELS = {
     "cnn": make_cnn,
+    "cnn_dynamic": make_cnn_dynamic,
+    "encoder": make_encoder,
     "mlp": make_mlp,
     "resnet_block": make_resnet_block,
 }
@@ -214,25 +335,27 @@ def run_reference(model: onnx.ModelProto, inputs: dict[str, np.ndarray]) -> list
 
 
 def write_model(name: str, outdir: pathlib.Path, quiet: bool = False) -> None:
-    model, inputs = MODELS[name]()
-    outputs = run_reference(model, inputs)
+    model, sets = MODELS[name]()
     d = outdir / name
-    ds = d / "test_data_set_0"
-    ds.mkdir(parents=True, exist_ok=True)
+    d.mkdir(parents=True, exist_ok=True)
     (d / "model.onnx").write_bytes(model.SerializeToString())
-    for i, vi in enumerate(model.graph.input):
-        (ds / f"input_{i}.pb").write_bytes(
-            numpy_helper.from_array(inputs[vi.name], vi.name).SerializeToString())
-    for i, (vi, arr) in enumerate(zip(model.graph.output, outputs)):
-        (ds / f"output_{i}.pb").write_bytes(
-            numpy_helper.from_array(np.asarray(arr), vi.name).SerializeToString())
-    if not quiet:
-        size = (d / "model.onnx").stat().st_size
-        summary = ", ".join(
-            f"{vi.name}{list(a.shape)} [{float(a.min()):.4g}, {float(a.max()):.4g}]"
-            for vi, a in zip(model.graph.output, outputs))
-        print(f"{name}: model.onnx {size / 1e6:.2f} MB, {len(model.graph.node)} nodes; "
-              f"outputs {summary}")
+    for n, inputs in enumerate(sets):
+        outputs = run_reference(model, inputs)
+        ds = d / f"test_data_set_{n}"
+        ds.mkdir(parents=True, exist_ok=True)
+        for i, vi in enumerate(model.graph.input):
+            (ds / f"input_{i}.pb").write_bytes(
+                numpy_helper.from_array(inputs[vi.name], vi.name).SerializeToString())
+        for i, (vi, arr) in enumerate(zip(model.graph.output, outputs)):
+            (ds / f"output_{i}.pb").write_bytes(
+                numpy_helper.from_array(np.asarray(arr), vi.name).SerializeToString())
+        if not quiet:
+            size = (d / "model.onnx").stat().st_size
+            summary = ", ".join(
+                f"{vi.name}{list(a.shape)} [{float(a.min()):.4g}, {float(a.max()):.4g}]"
+                for vi, a in zip(model.graph.output, outputs))
+            print(f"{name}/test_data_set_{n}: model.onnx {size / 1e6:.2f} MB, "
+                  f"{len(model.graph.node)} nodes; outputs {summary}")
 
 
 def check(names: list[str], models_dir: pathlib.Path) -> int:

@@ -37,8 +37,12 @@ Files (all in test/Inputs/):
   dynamic_add/x_plus_x_5x3.pb
   dynamic_bias.onnx      x: float32[batch,3] -> out = x + b (b a [3] initializer)
   dynamic_bias/x_plus_b_5x3.pb
-  dynamic_conv.onnx      x: float32[batch,1,4,4] -> Conv 3x3 (a lowering that
-                         still needs static shapes)
+  dynamic_conv.onnx      x: float32[batch,1,4,4] -> Conv with a 3x3 filter of ones
+  dynamic_conv/x_<n>.pb, dynamic_conv/out_<n>.pb   batch n = 1, 2, 5
+  dynamic_reshape.onnx   x: float32[n] -> Reshape to [-1, 2] (the count meets only at run time)
+  dynamic_reshape/x_6.pb, dynamic_reshape/out_3x2.pb, dynamic_reshape/x_5.pb (odd: an error)
+  dynamic_concat.onnx    a: float32[n,3], b: float32[m,2] -> Concat on axis 1 (n, m must agree)
+  dynamic_concat/b_5x2.pb, dynamic_concat/b_4x2.pb, dynamic_concat/out_5x5.pb (with dynamic_add/a_5x3.pb)
   external/secret.bin    16 bytes: 4 float32s, outside every model directory below
   external/ok/           model.onnx + weights.bin: out = Add(x, w), w external (location
                          'weights.bin'); x.pb, out.pb
@@ -171,6 +175,29 @@ def make_dynamic_conv() -> onnx.ModelProto:
                  [f32("out", ["batch", 1, 2, 2])], initializers=[w])
 
 
+def make_dynamic_reshape() -> onnx.ModelProto:
+    shape = numpy_helper.from_array(np.array([-1, 2], np.int64), "shape")
+    nodes = [helper.make_node("Reshape", ["x", "shape"], ["out"], name="pairs")]
+    return model(nodes, "dynamic_reshape", [f32("x", ["n"])], [f32("out", ["half", 2])],
+                 initializers=[shape])
+
+
+def make_dynamic_concat() -> onnx.ModelProto:
+    nodes = [helper.make_node("Concat", ["a", "b"], ["out"], name="join", axis=1)]
+    return model(nodes, "dynamic_concat", [f32("a", ["n", 3]), f32("b", ["m", 2])],
+                 [f32("out", ["n", 5])])
+
+
+def conv3x3_ones(x: np.ndarray) -> np.ndarray:
+    """Conv of [N,1,H,W] with a 3x3 filter of ones, no padding."""
+    n, _, h, w = x.shape
+    out = np.zeros((n, 1, h - 2, w - 2), np.float32)
+    for i in range(h - 2):
+        for j in range(w - 2):
+            out[:, 0, i, j] = x[:, 0, i:i + 3, j:j + 3].sum(axis=(1, 2))
+    return out
+
+
 def make_dynamic_add() -> onnx.ModelProto:
     nodes = [helper.make_node("Add", ["a", "b"], ["out"], name="add%1")]
     return model(nodes, "dynamic_add", [f32("a", ["n", 3]), f32("b", ["m", 3])],
@@ -279,6 +306,20 @@ def generate(root: pathlib.Path) -> None:
     out.write("dynamic/relu_5x3.pb", tensor(np.maximum(X5, 0), "out"))
     out.write("dynamic_add.onnx", make_dynamic_add().SerializeToString())
     out.write("dynamic_conv.onnx", make_dynamic_conv().SerializeToString())
+    for n in (1, 2, 5):
+        xc = np.arange(n * 16, dtype=np.float32).reshape(n, 1, 4, 4) - 8.0
+        out.write(f"dynamic_conv/x_{n}.pb", tensor(xc, "x"))
+        out.write(f"dynamic_conv/out_{n}.pb", tensor(conv3x3_ones(xc), "out"))
+    out.write("dynamic_reshape.onnx", make_dynamic_reshape().SerializeToString())
+    x6 = np.arange(6, dtype=np.float32)
+    out.write("dynamic_reshape/x_6.pb", tensor(x6, "x"))
+    out.write("dynamic_reshape/out_3x2.pb", tensor(x6.reshape(3, 2), "out"))
+    out.write("dynamic_reshape/x_5.pb", tensor(x6[:5], "x"))
+    out.write("dynamic_concat.onnx", make_dynamic_concat().SerializeToString())
+    out.write("dynamic_concat/b_5x2.pb", tensor(X5[:, :2], "b"))
+    out.write("dynamic_concat/b_4x2.pb", tensor(X5[:4, :2], "b"))
+    out.write("dynamic_concat/out_5x5.pb",
+              tensor(np.concatenate([X5, X5[:, :2]], axis=1), "out"))
     out.write("dynamic_bias.onnx", make_dynamic_bias().SerializeToString())
     out.write("dynamic_bias/x_plus_b_5x3.pb",
               tensor(X5 + np.array([0.5, -1.0, 2.0], np.float32), "out"))

@@ -187,22 +187,9 @@ CompileResult compile(const CompileOptions &options) {
                    diagnostics.take("cannot convert the model to prim"));
   if (options.emit == Stage::Prim)
     return emitText();
-  // Lowering failures here are features dlc lacks (dynamic shapes, types).
-  // Name the first input with dynamic dims: pinning them is the way out.
-  std::string hint;
-  auto graph = module.lookupSymbol<func::FuncOp>(kGraphFunctionName);
-  for (unsigned i = 0; i < graph.getNumArguments() && hint.empty(); ++i) {
-    if (cast<RankedTensorType>(graph.getArgumentTypes()[i]).hasStaticShape())
-      continue;
-    std::string name = graph.getArgAttrOfType<StringAttr>(i, kNameAttr).str();
-    hint = "\n" + path +
-           ": note: dlc lowers dynamic dims only through elementwise ops and "
-           "broadcasts so far; give --shape " +
-           name + "=DxD... to pin those of input '" + name + "'";
-  }
   if (failed(runPipeline(*context, module, buildPrimToLinalgPipeline)))
     return failure(FailureKind::UserError,
-                   diagnostics.take("cannot lower the model to linalg") + hint);
+                   diagnostics.take("cannot lower the model to linalg"));
   if (options.emit == Stage::Linalg)
     return emitText();
   if (failed(runPipeline(*context, module, [&](OpPassManager &pm) {

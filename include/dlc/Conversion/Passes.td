@@ -108,8 +108,9 @@ def LowerShapeChecks : Pass<"dlc-lower-shape-checks", "mlir::ModuleOp"> {
     Each `cf.assert` becomes a conditional call of the runtime's
     `dlc_rt_shape_error(format, a, b)`, which ends the run with
     `DLC_ERROR_SHAPE` and the formatted message. For the checks
-    convert-prim-to-linalg emits (`dlc.shape_check`: the condition is
-    `arith.cmpi eq, a, b` and the message a format with two %lld) the two
+    convert-prim-to-linalg emits (`dlc.shape_check`: the condition is an
+    `arith.cmpi` of sizes a and b and the message a format naming them
+    %1$lld and %2$lld) the two
     sizes are passed; any other assert's message is passed as it is.
   }];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect",

@@ -28,45 +28,67 @@ FailureOr<Results> convertMatMul(NodeContext &ctx) {
     return ctx.failure<Results>("inputs have different element types");
   if (at.getRank() == 0 || bt.getRank() == 0)
     return ctx.failure<Results>("inputs must have rank >= 1");
+  OpBuilder &builder = ctx.b;
+  Location loc = ctx.loc;
+  Sizes as = sizesOf(builder, loc, a), bs = sizesOf(builder, loc, b);
+  OpFoldResult one = builder.getIndexAttr(1);
   bool squeezeM = at.getRank() == 1, squeezeN = bt.getRank() == 1;
   if (squeezeM)
-    a = reshape(ctx.b, ctx.loc, a, {1, at.getDimSize(0)});
+    as.insert(as.begin(), one);
   if (squeezeN)
-    b = reshape(ctx.b, ctx.loc, b, {bt.getDimSize(0), 1});
-  at = cast<RankedTensorType>(a.getType());
-  bt = cast<RankedTensorType>(b.getType());
-  // Broadcast the batch dimensions against each other.
-  int64_t batchRank = std::max(at.getRank(), bt.getRank()) - 2;
-  SmallVector<int64_t> batch(batchRank);
-  for (int64_t i = 0; i < batchRank; ++i) {
-    int64_t ai = i - (batchRank - (at.getRank() - 2));
-    int64_t bi = i - (batchRank - (bt.getRank() - 2));
-    int64_t da = ai >= 0 ? at.getDimSize(ai) : 1;
-    int64_t db = bi >= 0 ? bt.getDimSize(bi) : 1;
-    if (da != db && da != 1 && db != 1)
-      return ctx.failure<Results>("batch dims " + Twine(da) + " and " +
-                                  Twine(db) + " do not broadcast");
-    batch[i] = da == 1 ? db : da;
-  }
-  auto withBatch = [&](Value v, RankedTensorType t) {
-    SmallVector<int64_t> shape(batch);
-    shape.push_back(t.getDimSize(t.getRank() - 2));
-    shape.push_back(t.getDimSize(t.getRank() - 1));
-    return broadcastTo(ctx.b, ctx.loc, v, shape);
+    bs.push_back(one);
+  a = reshape(builder, loc, a, as);
+  b = reshape(builder, loc, b, bs);
+  int64_t aBatch = as.size() - 2, bBatch = bs.size() - 2;
+  // The result: [batch..., M, N], without M or N where they were squeezed.
+  Sizes resultSizes;
+  auto finish = [&](Value product) -> FailureOr<Results> {
+    if (squeezeN)
+      resultSizes.pop_back();
+    if (squeezeM)
+      resultSizes.erase(resultSizes.end() - (squeezeN ? 1 : 2));
+    return Results{reshape(builder, loc, product, resultSizes)};
   };
-  a = withBatch(a, at);
-  b = withBatch(b, bt);
   if (failed(checkContraction(ctx, a, b)))
     return failure();
-  Value product = ctx.b.create<prim::MatmulOp>(ctx.loc, a, b);
-  if (!squeezeM && !squeezeN)
-    return Results{product};
-  SmallVector<int64_t> shape(batch);
-  if (!squeezeM)
-    shape.push_back(at.getDimSize(at.getRank() - 2));
-  if (!squeezeN)
-    shape.push_back(bt.getDimSize(bt.getRank() - 1));
-  return Results{reshape(ctx.b, ctx.loc, product, shape)};
+  if (bBatch == 0 && aBatch > 0) {
+    // [batch..., M, K] x [K, N] is one GEMM over [batch * M, K].
+    OpFoldResult rows = one;
+    for (int64_t d = 0; d <= aBatch; ++d)
+      rows = mulSize(builder, loc, rows, as[d]);
+    Value flat = reshape(builder, loc, a, {rows, as.back()});
+    Value product = builder.create<prim::MatmulOp>(loc, flat, b);
+    resultSizes.assign(as.begin(), as.end() - 1);
+    resultSizes.push_back(bs.back());
+    return finish(product);
+  }
+  // Broadcast the batch dimensions against each other.
+  int64_t batchRank = std::max(aBatch, bBatch);
+  Sizes batch(batchRank);
+  for (int64_t i = 0; i < batchRank; ++i) {
+    int64_t ai = i - (batchRank - aBatch), bi = i - (batchRank - bBatch);
+    OpFoldResult da = ai >= 0 ? as[ai] : one, db = bi >= 0 ? bs[bi] : one;
+    std::optional<int64_t> sa = getConstantIntValue(da),
+                           sb = getConstantIntValue(db);
+    if (sa && sb && *sa != *sb && *sa != 1 && *sb != 1)
+      return ctx.failure<Results>("batch dims " + Twine(*sa) + " and " +
+                                  Twine(*sb) + " do not broadcast");
+    // A dynamic batch dim is not broadcast from 1: the lowering checks that
+    // two of them are equal, and that one meeting a static dim has its size.
+    batch[i] = sa == 1 ? db : sb == 1 ? da : sa ? da : db;
+  }
+  auto withBatch = [&](Value v, const Sizes &sizes) {
+    Sizes shape(batch);
+    shape.append(sizes.end() - 2, sizes.end());
+    return broadcastTo(builder, loc, v, shape);
+  };
+  a = withBatch(a, as);
+  b = withBatch(b, bs);
+  Value product = builder.create<prim::MatmulOp>(loc, a, b);
+  resultSizes = batch;
+  resultSizes.push_back(as[as.size() - 2]);
+  resultSizes.push_back(bs.back());
+  return finish(product);
 }
 
 Value transpose2d(OpBuilder &b, Location loc, Value v) {
@@ -91,10 +113,9 @@ FailureOr<Results> convertGemm(NodeContext &ctx) {
     y = ctx.b.create<prim::MulOp>(ctx.loc, y,
                                   splatLike(ctx.b, ctx.loc, y, alpha));
   if (ctx.hasInput(2) && beta != 0.0) {
-    auto shape = cast<RankedTensorType>(y.getType()).getShape();
     if (ctx.inputType(2).getRank() > 2)
       return ctx.failure<Results>("C must have rank <= 2");
-    Value c = broadcastTo(ctx.b, ctx.loc, ctx.input(2), shape);
+    Value c = broadcastLike(ctx.b, ctx.loc, ctx.input(2), y);
     if (beta != 1.0)
       c = ctx.b.create<prim::MulOp>(ctx.loc, c,
                                     splatLike(ctx.b, ctx.loc, c, beta));
@@ -203,10 +224,13 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
   if (spatial == 1) {
     // A 1-D convolution is a 2-D one over height 1 (which the 2-D kernels
     // of the runtime then run).
-    x = reshape(ctx.b, ctx.loc, x,
-                {xt.getDimSize(0), xt.getDimSize(1), 1, xt.getDimSize(2)});
-    w = reshape(ctx.b, ctx.loc, w,
-                {wt.getDimSize(0), wt.getDimSize(1), 1, wt.getDimSize(2)});
+    auto withHeight = [&](Value v) {
+      Sizes sizes = sizesOf(ctx.b, ctx.loc, v);
+      sizes.insert(sizes.begin() + 2, ctx.b.getIndexAttr(1));
+      return reshape(ctx.b, ctx.loc, v, sizes);
+    };
+    x = withHeight(x);
+    w = withHeight(w);
     strides.insert(strides.begin(), 1);
     dilations.insert(dilations.begin(), 1);
     lo.insert(lo.begin() + 2, 0);
@@ -246,12 +270,14 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
     SmallVector<int64_t> biasShape(yt.getRank() - 1, 1);
     biasShape[0] = bt.getDimSize(0);
     Value bias = reshape(ctx.b, ctx.loc, ctx.input(2), biasShape);
-    y = ctx.b.create<prim::AddOp>(
-        ctx.loc, y, broadcastTo(ctx.b, ctx.loc, bias, yt.getShape()));
+    y = ctx.b.create<prim::AddOp>(ctx.loc, y,
+                                  broadcastLike(ctx.b, ctx.loc, bias, y));
   }
-  if (spatial == 1)
-    y = reshape(ctx.b, ctx.loc, y,
-                {yt.getDimSize(0), yt.getDimSize(1), yt.getDimSize(3)});
+  if (spatial == 1) {
+    Sizes sizes = sizesOf(ctx.b, ctx.loc, y);
+    sizes.erase(sizes.begin() + 2);
+    y = reshape(ctx.b, ctx.loc, y, sizes);
+  }
   return Results{y};
 }
 

@@ -29,9 +29,9 @@ FailureOr<Value> legacyBroadcastOperand(NodeContext &ctx) {
     return failure();
   if (*axis + bt.getRank() > at.getRank())
     return ctx.failure<Value>("B does not fit A at axis " + Twine(*axis));
-  SmallVector<int64_t> shape(bt.getShape());
-  shape.append(at.getRank() - *axis - bt.getRank(), 1);
-  return reshape(ctx.b, ctx.loc, b, shape);
+  Sizes sizes = sizesOf(ctx.b, ctx.loc, b);
+  sizes.append(at.getRank() - *axis - bt.getRank(), ctx.b.getIndexAttr(1));
+  return reshape(ctx.b, ctx.loc, b, sizes);
 }
 
 template <typename OpTy> Rule binaryRule() {
@@ -97,8 +97,8 @@ FailureOr<Value> clipBound(NodeContext &ctx, size_t inputIndex,
   if (boundType.getElementType() != type.getElementType() ||
       !boundType.hasStaticShape() || boundType.getNumElements() != 1)
     return ctx.failure<Value>("min and max must be scalars of the input type");
-  bound = reshape(ctx.b, ctx.loc, bound, {});
-  return broadcastTo(ctx.b, ctx.loc, bound, type.getShape());
+  bound = reshape(ctx.b, ctx.loc, bound, ArrayRef<int64_t>{});
+  return broadcastLike(ctx.b, ctx.loc, bound, x);
 }
 
 FailureOr<Results> convertClip(NodeContext &ctx) {

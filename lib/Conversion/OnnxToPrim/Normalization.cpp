@@ -13,17 +13,15 @@ RankedTensorType typeOf(Value v) { return cast<RankedTensorType>(v.getType()); }
 Value softmax(NodeContext &ctx, Value x, ArrayRef<int64_t> dims, bool log) {
   OpBuilder &b = ctx.b;
   Location loc = ctx.loc;
-  auto shape = typeOf(x).getShape();
   Value max = reduce(b, loc, prim::ReduceKind::max, x, dims, true);
-  Value shifted =
-      b.create<prim::SubOp>(loc, x, broadcastTo(b, loc, max, shape));
+  Value shifted = b.create<prim::SubOp>(loc, x, broadcastLike(b, loc, max, x));
   Value e = b.create<prim::ExpOp>(loc, shifted);
   Value sum = reduce(b, loc, prim::ReduceKind::sum, e, dims, true);
   if (log)
     return b.create<prim::SubOp>(
         loc, shifted,
-        broadcastTo(b, loc, b.create<prim::LogOp>(loc, sum), shape));
-  return b.create<prim::DivOp>(loc, e, broadcastTo(b, loc, sum, shape));
+        broadcastLike(b, loc, b.create<prim::LogOp>(loc, sum), x));
+  return b.create<prim::DivOp>(loc, e, broadcastLike(b, loc, sum, x));
 }
 
 Rule softmaxRule(bool log) {
@@ -43,23 +41,24 @@ Rule softmaxRule(bool log) {
     if (!coerce)
       return Results{softmax(ctx, ctx.input(0), {*axis}, log)};
     // Before opset 13 the input is viewed as 2-D: [d0*..*d(axis-1), rest].
-    if (!xt.hasStaticShape())
-      return ctx.failure<Results>("needs static dims before opset 13");
-    int64_t outer = 1, inner = 1;
-    for (int64_t d = 0; d < rank; ++d)
-      (d < *axis ? outer : inner) *= xt.getDimSize(d);
+    Sizes sizes = sizesOf(ctx.b, ctx.loc, ctx.input(0));
+    OpFoldResult outer = ctx.b.getIndexAttr(1), inner = outer;
+    for (int64_t d = 0; d < rank; ++d) {
+      OpFoldResult &part = d < *axis ? outer : inner;
+      part = mulSize(ctx.b, ctx.loc, part, sizes[d]);
+    }
     Value flat = reshape(ctx.b, ctx.loc, ctx.input(0), {outer, inner});
     Value y = softmax(ctx, flat, {1}, log);
-    return Results{reshape(ctx.b, ctx.loc, y, xt.getShape())};
+    return Results{reshape(ctx.b, ctx.loc, y, sizes)};
   };
 }
 
-/// Reshapes a per-channel [C] vector to broadcast against `shape` at dim 1.
-Value perChannel(NodeContext &ctx, Value v, ArrayRef<int64_t> shape) {
-  SmallVector<int64_t> channelShape(shape.size() - 1, 1);
-  channelShape[0] = typeOf(v).getDimSize(0);
-  return broadcastTo(ctx.b, ctx.loc, reshape(ctx.b, ctx.loc, v, channelShape),
-                     shape);
+/// Reshapes a per-channel [C] vector to broadcast against `like` at dim 1.
+Value perChannel(NodeContext &ctx, Value v, Value like) {
+  Sizes channelSizes(typeOf(like).getRank() - 1, ctx.b.getIndexAttr(1));
+  channelSizes[0] = sizesOf(ctx.b, ctx.loc, v)[0];
+  return broadcastLike(ctx.b, ctx.loc, reshape(ctx.b, ctx.loc, v, channelSizes),
+                       like);
 }
 
 FailureOr<Results> convertBatchNorm(NodeContext &ctx) {
@@ -96,9 +95,9 @@ FailureOr<Results> convertBatchNorm(NodeContext &ctx) {
           b.create<prim::AddOp>(loc, var, splatLike(b, loc, var, epsilon))));
   Value c =
       b.create<prim::SubOp>(loc, bias, b.create<prim::MulOp>(loc, mean, a));
-  auto shape = xt.getShape();
-  Value y = b.create<prim::MulOp>(loc, ctx.input(0), perChannel(ctx, a, shape));
-  return Results{b.create<prim::AddOp>(loc, y, perChannel(ctx, c, shape))};
+  Value x = ctx.input(0);
+  Value y = b.create<prim::MulOp>(loc, x, perChannel(ctx, a, x));
+  return Results{b.create<prim::AddOp>(loc, y, perChannel(ctx, c, x))};
 }
 
 FailureOr<Results> convertLayerNorm(NodeContext &ctx) {
@@ -122,12 +121,11 @@ FailureOr<Results> convertLayerNorm(NodeContext &ctx) {
     return ctx.failure<Results>("needs static normalized dims");
   OpBuilder &b = ctx.b;
   Location loc = ctx.loc;
-  auto shape = xt.getShape();
   Value x = ctx.input(0);
   Value mean = reduce(b, loc, prim::ReduceKind::sum, x, dims, true);
   mean = b.create<prim::DivOp>(loc, mean, splatLike(b, loc, mean, count));
   Value centered =
-      b.create<prim::SubOp>(loc, x, broadcastTo(b, loc, mean, shape));
+      b.create<prim::SubOp>(loc, x, broadcastLike(b, loc, mean, x));
   Value var =
       reduce(b, loc, prim::ReduceKind::sum,
              b.create<prim::MulOp>(loc, centered, centered), dims, true);
@@ -139,14 +137,14 @@ FailureOr<Results> convertLayerNorm(NodeContext &ctx) {
                    loc, var,
                    splatLike(b, loc, var, ctx.floatAttr("epsilon", 1e-5f)))));
   Value y =
-      b.create<prim::MulOp>(loc, centered, broadcastTo(b, loc, invStd, shape));
+      b.create<prim::MulOp>(loc, centered, broadcastLike(b, loc, invStd, x));
   auto scaleType = ctx.inputType(1);
   if (scaleType.getElementType() != xt.getElementType() ||
       scaleType.getRank() > xt.getRank())
     return ctx.failure<Results>("Scale must broadcast to X");
-  y = b.create<prim::MulOp>(loc, y, broadcastTo(b, loc, ctx.input(1), shape));
+  y = b.create<prim::MulOp>(loc, y, broadcastLike(b, loc, ctx.input(1), x));
   if (ctx.hasInput(2))
-    y = b.create<prim::AddOp>(loc, y, broadcastTo(b, loc, ctx.input(2), shape));
+    y = b.create<prim::AddOp>(loc, y, broadcastLike(b, loc, ctx.input(2), x));
   return Results{y, mean, invStd};
 }
 

@@ -151,26 +151,120 @@ Value dlc::onnx_to_prim::splatLike(OpBuilder &b, Location loc, Value like,
                        like);
 }
 
+Sizes dlc::onnx_to_prim::sizesOf(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  Sizes sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    sizes.push_back(type.isDynamicDim(d)
+                        ? OpFoldResult(b.create<prim::DimOp>(loc, value, d))
+                        : OpFoldResult(b.getIndexAttr(type.getDimSize(d))));
+  return sizes;
+}
+
+Sizes dlc::onnx_to_prim::staticSizes(OpBuilder &b, ArrayRef<int64_t> shape) {
+  Sizes sizes;
+  for (int64_t size : shape)
+    sizes.push_back(b.getIndexAttr(size));
+  return sizes;
+}
+
+static Value sizeValue(OpBuilder &b, Location loc, OpFoldResult size) {
+  if (auto value = dyn_cast<Value>(size))
+    return value;
+  return b.create<arith::ConstantIndexOp>(
+      loc, cast<IntegerAttr>(cast<Attribute>(size)).getInt());
+}
+
+OpFoldResult dlc::onnx_to_prim::mulSize(OpBuilder &b, Location loc,
+                                        OpFoldResult lhs, OpFoldResult rhs) {
+  std::optional<int64_t> l = getConstantIntValue(lhs),
+                         r = getConstantIntValue(rhs);
+  if (l && r)
+    return b.getIndexAttr(*l * *r);
+  if (l == 1)
+    return rhs;
+  if (r == 1)
+    return lhs;
+  return b
+      .create<arith::MulIOp>(loc, sizeValue(b, loc, lhs),
+                             sizeValue(b, loc, rhs))
+      .getResult();
+}
+
+OpFoldResult dlc::onnx_to_prim::divSize(OpBuilder &b, Location loc,
+                                        OpFoldResult lhs, OpFoldResult rhs) {
+  std::optional<int64_t> l = getConstantIntValue(lhs),
+                         r = getConstantIntValue(rhs);
+  if (l && r && *r != 0)
+    return b.getIndexAttr(*l / *r);
+  if (r == 1)
+    return lhs;
+  return b
+      .create<arith::DivUIOp>(loc, sizeValue(b, loc, lhs),
+                              sizeValue(b, loc, rhs))
+      .getResult();
+}
+
+SmallVector<int64_t> dlc::onnx_to_prim::shapeOf(ArrayRef<OpFoldResult> sizes) {
+  SmallVector<int64_t> shape;
+  for (OpFoldResult size : sizes)
+    shape.push_back(getConstantIntValue(size).value_or(ShapedType::kDynamic));
+  return shape;
+}
+
+/// The values of the dynamic entries of `sizes`.
+static SmallVector<Value> dynamicSizes(ArrayRef<OpFoldResult> sizes) {
+  SmallVector<Value> values;
+  for (OpFoldResult size : sizes)
+    if (!getConstantIntValue(size))
+      values.push_back(cast<Value>(size));
+  return values;
+}
+
+/// True when `value` is known to have `sizes`.
+static bool hasSizes(Value value, ArrayRef<OpFoldResult> sizes) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.getShape() != ArrayRef(shapeOf(sizes)))
+    return false;
+  for (auto [d, size] : llvm::enumerate(sizes))
+    if (type.isDynamicDim(d) && !prim::hasSize(cast<Value>(size), value, d))
+      return false;
+  return true;
+}
+
+Value dlc::onnx_to_prim::reshape(OpBuilder &b, Location loc, Value value,
+                                 ArrayRef<OpFoldResult> sizes) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape = shapeOf(sizes);
+  if (hasSizes(value, sizes))
+    return value;
+  return b.create<prim::ReshapeOp>(loc, type.clone(shape), value,
+                                   dynamicSizes(sizes));
+}
+
 Value dlc::onnx_to_prim::reshape(OpBuilder &b, Location loc, Value value,
                                  ArrayRef<int64_t> shape) {
-  auto type = cast<RankedTensorType>(value.getType());
-  if (type.getShape() == shape)
-    return value;
-  return b.create<prim::ReshapeOp>(loc, type.clone(shape), value);
+  return reshape(b, loc, value, staticSizes(b, shape));
 }
 
 Value dlc::onnx_to_prim::broadcastTo(OpBuilder &b, Location loc, Value value,
-                                     ArrayRef<int64_t> shape,
-                                     ValueRange sizes) {
+                                     ArrayRef<OpFoldResult> sizes) {
   auto type = cast<RankedTensorType>(value.getType());
-  if (type.getShape() == shape)
+  SmallVector<int64_t> shape = shapeOf(sizes);
+  if (hasSizes(value, sizes))
     return value;
   int64_t offset = shape.size() - type.getRank();
   SmallVector<int64_t> dims;
   for (int64_t i = 0; i < type.getRank(); ++i)
     dims.push_back(offset + i);
-  return b.create<prim::BroadcastInDimOp>(loc, type.clone(shape), value, sizes,
+  return b.create<prim::BroadcastInDimOp>(loc, type.clone(shape), value,
+                                          dynamicSizes(sizes),
                                           b.getDenseI64ArrayAttr(dims));
+}
+
+Value dlc::onnx_to_prim::broadcastLike(OpBuilder &b, Location loc, Value value,
+                                       Value like) {
+  return broadcastTo(b, loc, value, sizesOf(b, loc, like));
 }
 
 FailureOr<std::pair<Value, Value>>
@@ -178,37 +272,38 @@ dlc::onnx_to_prim::broadcastPair(NodeContext &ctx, Value lhs, Value rhs) {
   auto lt = cast<RankedTensorType>(lhs.getType());
   auto rt = cast<RankedTensorType>(rhs.getType());
   int64_t rank = std::max(lt.getRank(), rt.getRank());
-  SmallVector<int64_t> shape(rank);
+  Sizes sizes(rank);
   for (int64_t i = 0; i < rank; ++i) {
     int64_t li = i - (rank - lt.getRank()), ri = i - (rank - rt.getRank());
     int64_t l = li >= 0 ? lt.getDimSize(li) : 1;
     int64_t r = ri >= 0 ? rt.getDimSize(ri) : 1;
-    if (l == r || r == 1)
-      shape[i] = l;
-    else if (l == 1)
-      shape[i] = r;
-    else if (ShapedType::isDynamic(l) || ShapedType::isDynamic(r))
-      shape[i] = ShapedType::isDynamic(l) ? r : l;
+    // A dynamic result dim is as large as an operand's dynamic dim there (an
+    // operand dim of 1 is broadcast; two dynamic ones must be equal, which
+    // the lowering checks at run time).
+    if (ShapedType::isDynamic(l) && r == 1)
+      sizes[i] = ctx.b.create<prim::DimOp>(ctx.loc, lhs, li).getResult();
+    else if (ShapedType::isDynamic(r) && (l == 1 || ShapedType::isDynamic(l)))
+      sizes[i] = ShapedType::isDynamic(l)
+                     ? ctx.b.create<prim::DimOp>(ctx.loc, lhs, li).getResult()
+                     : ctx.b.create<prim::DimOp>(ctx.loc, rhs, ri).getResult();
+    else if (l == r || r == 1 || ShapedType::isDynamic(r))
+      sizes[i] = ctx.b.getIndexAttr(l);
+    else if (l == 1 || ShapedType::isDynamic(l))
+      sizes[i] = ctx.b.getIndexAttr(r);
     else
       return ctx.failure<std::pair<Value, Value>>(
           "cannot broadcast dim " + Twine(l) + " against " + Twine(r) +
           " (result dim " + Twine(i) + ")");
   }
-  // A dynamic result dim is as large as an operand's dynamic dim there (an
-  // operand dim of 1 is broadcast; two dynamic ones must be equal, which
-  // the lowering checks at run time).
-  SmallVector<Value> sizes;
-  for (int64_t i = 0; i < rank; ++i) {
-    if (!ShapedType::isDynamic(shape[i]))
-      continue;
-    int64_t li = i - (rank - lt.getRank());
-    bool fromLhs = li >= 0 && lt.isDynamicDim(li);
-    Value source = fromLhs ? lhs : rhs;
-    int64_t dim = fromLhs ? li : i - (rank - rt.getRank());
-    sizes.push_back(ctx.b.create<prim::DimOp>(ctx.loc, source, dim));
-  }
-  return std::make_pair(broadcastTo(ctx.b, ctx.loc, lhs, shape, sizes),
-                        broadcastTo(ctx.b, ctx.loc, rhs, shape, sizes));
+  // An operand already of the result's shape stays as it is: the
+  // elementwise op checks that its dynamic dims match at run time.
+  auto to = [&](Value v) {
+    return cast<RankedTensorType>(v.getType()).getShape() ==
+                   ArrayRef(shapeOf(sizes))
+               ? v
+               : broadcastTo(ctx.b, ctx.loc, v, sizes);
+  };
+  return std::make_pair(to(lhs), to(rhs));
 }
 
 std::optional<SmallVector<int64_t>>
@@ -234,16 +329,15 @@ dlc::onnx_to_prim::normalizeAxis(NodeContext &ctx, int64_t axis, int64_t rank) {
 Value dlc::onnx_to_prim::reduce(OpBuilder &b, Location loc,
                                 prim::ReduceKind kind, Value value,
                                 ArrayRef<int64_t> dims, bool keepDims) {
-  auto type = cast<RankedTensorType>(value.getType());
   Value reduced = b.create<prim::ReduceOp>(
       loc, prim::ReduceKindAttr::get(b.getContext(), kind), value,
       b.getDenseI64ArrayAttr(dims));
   if (!keepDims)
     return reduced;
-  SmallVector<int64_t> shape(type.getShape());
+  Sizes sizes = sizesOf(b, loc, value);
   for (int64_t d : dims)
-    shape[d] = 1;
-  return reshape(b, loc, reduced, shape);
+    sizes[d] = b.getIndexAttr(1);
+  return reshape(b, loc, reduced, sizes);
 }
 
 TypedAttr dlc::onnx_to_prim::limitAttr(Builder &b, Type elementType,

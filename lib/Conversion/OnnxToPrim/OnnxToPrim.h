@@ -10,6 +10,7 @@
 #include "dlc/Dialect/Onnx/IR/OnnxDialect.h"
 #include "dlc/Dialect/Prim/IR/PrimDialect.h"
 
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringMap.h"
@@ -110,13 +111,38 @@ mlir::Value splatConstant(mlir::OpBuilder &b, mlir::Location loc,
 /// Splat constant shaped and typed like `like`.
 mlir::Value splatLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value like,
                       double value);
+
+/// Shapes as values: each dim's size is an index attribute when static and
+/// an index value (a prim.dim or arithmetic on such) when known only at run
+/// time. Static sizes fold, so static shapes build no run-time code.
+using Sizes = llvm::SmallVector<mlir::OpFoldResult>;
+/// The sizes of `value`'s dims (prim.dim for the dynamic ones).
+Sizes sizesOf(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value);
+/// Static sizes.
+Sizes staticSizes(mlir::OpBuilder &b, llvm::ArrayRef<int64_t> shape);
+/// a * b, folded when both are static.
+mlir::OpFoldResult mulSize(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::OpFoldResult lhs, mlir::OpFoldResult rhs);
+/// a / b (exact division is the caller's to check), folded when static.
+mlir::OpFoldResult divSize(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::OpFoldResult lhs, mlir::OpFoldResult rhs);
+/// The shape of `sizes` with ShapedType::kDynamic for the run-time ones.
+llvm::SmallVector<int64_t> shapeOf(llvm::ArrayRef<mlir::OpFoldResult> sizes);
+
+/// `value` reshaped to `sizes` (no op when its shape already is that, with
+/// no dynamic dims).
+mlir::Value reshape(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                    llvm::ArrayRef<mlir::OpFoldResult> sizes);
+/// Reshape to a static shape.
 mlir::Value reshape(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
                     llvm::ArrayRef<int64_t> shape);
-/// Broadcasts `value` (numpy rules, right-aligned) to `shape`; `sizes`,
-/// when given, are the run-time sizes of `shape`'s dynamic dims.
+/// Broadcasts `value` (numpy rules, right-aligned) to `sizes`.
 mlir::Value broadcastTo(mlir::OpBuilder &b, mlir::Location loc,
-                        mlir::Value value, llvm::ArrayRef<int64_t> shape,
-                        mlir::ValueRange sizes = {});
+                        mlir::Value value,
+                        llvm::ArrayRef<mlir::OpFoldResult> sizes);
+/// Broadcasts `value` to the shape of `like`.
+mlir::Value broadcastLike(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value value, mlir::Value like);
 /// Broadcasts both operands to their common numpy shape.
 mlir::FailureOr<std::pair<mlir::Value, mlir::Value>>
 broadcastPair(NodeContext &ctx, mlir::Value lhs, mlir::Value rhs);

@@ -48,13 +48,11 @@ FailureOr<Results> convertFlatten(NodeContext &ctx) {
     axis += rank;
   if (axis < 0 || axis > rank)
     return ctx.failure<Results>("axis out of range");
-  int64_t outer = 1, inner = 1;
+  Sizes sizes = sizesOf(ctx.b, ctx.loc, ctx.input(0));
+  OpFoldResult outer = ctx.b.getIndexAttr(1), inner = outer;
   for (int64_t d = 0; d < rank; ++d) {
-    int64_t size = xt.getDimSize(d);
-    int64_t &part = d < axis ? outer : inner;
-    part = ShapedType::isDynamic(size) || ShapedType::isDynamic(part)
-               ? ShapedType::kDynamic
-               : part * size;
+    OpFoldResult &part = d < axis ? outer : inner;
+    part = mulSize(ctx.b, ctx.loc, part, sizes[d]);
   }
   return Results{reshape(ctx.b, ctx.loc, ctx.input(0), {outer, inner})};
 }
@@ -78,37 +76,91 @@ FailureOr<Results> convertReshape(NodeContext &ctx) {
     target = *shape;
   }
   bool allowZero = ctx.intAttr("allowzero", 0) != 0;
-  int64_t known = 1, inferIndex = -1;
+  OpBuilder &b = ctx.b;
+  Sizes inputSizes = sizesOf(b, ctx.loc, ctx.input(0));
+  int64_t inferIndex = -1;
+  Sizes sizes;
   for (auto [i, d] : llvm::enumerate(target)) {
-    if (d == 0 && !allowZero) {
-      if ((int64_t)i >= xt.getRank())
-        return ctx.failure<Results>("shape copies dim " + Twine(i) +
-                                    ", which the input does not have");
-      d = xt.getDimSize(i);
-    }
     if (d == -1) {
       if (inferIndex >= 0)
         return ctx.failure<Results>("shape has more than one -1");
       inferIndex = i;
+      sizes.push_back(OpFoldResult());
       continue;
     }
-    if (d < 0)
-      return ctx.failure<Results>("shape has a negative dim");
-    if (llvm::MulOverflow(known, d, known))
-      return ctx.failure<Results>("shape has too many elements");
+    if (d < -1)
+      return ctx.failure<Results>("shape has a negative dim " + Twine(d));
+    OpFoldResult size = b.getIndexAttr(d);
+    if (d == 0 && !allowZero) {
+      if ((int64_t)i >= xt.getRank())
+        return ctx.failure<Results>("shape copies dim " + Twine(i) +
+                                    ", which the input does not have");
+      size = inputSizes[i];
+    }
+    sizes.push_back(size);
   }
-  if (!xt.hasStaticShape())
-    return ctx.failure<Results>("needs a statically shaped input");
-  if (inferIndex >= 0) {
-    if (known == 0 || xt.getNumElements() % known != 0)
-      return ctx.failure<Results>("cannot infer the -1 dim");
-    target[inferIndex] = xt.getNumElements() / known;
-  } else if (known != xt.getNumElements()) {
-    return ctx.failure<Results>("shape has " + Twine(known) +
-                                " elements, the input " +
-                                Twine(xt.getNumElements()));
+  // Element counts as a static product and the dynamic sizes.
+  struct Factors {
+    int64_t product = 1;
+    SmallVector<Value> dynamic;
+  };
+  auto factor = [](ArrayRef<OpFoldResult> list, Factors &f) {
+    for (OpFoldResult size : list) {
+      if (std::optional<int64_t> s = getConstantIntValue(size)) {
+        if (llvm::MulOverflow(f.product, *s, f.product))
+          return false;
+      } else {
+        f.dynamic.push_back(cast<Value>(size));
+      }
+    }
+    return true;
+  };
+  Factors numel, known;
+  Sizes others(sizes);
+  if (inferIndex >= 0)
+    others.erase(others.begin() + inferIndex);
+  if (!factor(inputSizes, numel) || !factor(others, known))
+    return ctx.failure<Results>("shape has too many elements");
+  // Cancel the dynamic sizes both counts have (a 0 copies the input's), so
+  // that [batch, 6] to [0, -1, 2] infers 3 at compile time.
+  bool cancelled = true;
+  for (Value size : known.dynamic) {
+    auto *same = llvm::find(numel.dynamic, size);
+    if (same == numel.dynamic.end()) {
+      cancelled = false;
+      break;
+    }
+    numel.dynamic.erase(same);
   }
-  return Results{reshape(ctx.b, ctx.loc, ctx.input(0), target)};
+  if (inferIndex < 0) {
+    if (cancelled && numel.dynamic.empty() && known.product != numel.product)
+      return ctx.failure<Results>("shape has " + Twine(known.product) +
+                                  " elements, the input " +
+                                  Twine(numel.product));
+  } else if (known.product == 0) {
+    return ctx.failure<Results>("cannot infer the -1 dim of a shape with "
+                                "a 0 dim");
+  } else if (cancelled && numel.dynamic.empty() &&
+             numel.product % known.product != 0) {
+    return ctx.failure<Results>(
+        "cannot infer the -1 dim: " + Twine(numel.product) +
+        " elements do not divide into " + Twine(known.product));
+  } else if (cancelled && numel.product % known.product == 0) {
+    OpFoldResult inferred = b.getIndexAttr(numel.product / known.product);
+    for (Value size : numel.dynamic)
+      inferred = mulSize(b, ctx.loc, inferred, size);
+    sizes[inferIndex] = inferred;
+  } else {
+    // A count that does not divide fails the lowering's run-time check of
+    // the element count.
+    OpFoldResult all = b.getIndexAttr(1), rest = all;
+    for (OpFoldResult size : inputSizes)
+      all = mulSize(b, ctx.loc, all, size);
+    for (OpFoldResult size : others)
+      rest = mulSize(b, ctx.loc, rest, size);
+    sizes[inferIndex] = divSize(b, ctx.loc, all, rest);
+  }
+  return Results{reshape(b, ctx.loc, ctx.input(0), sizes)};
 }
 
 FailureOr<Results> convertTranspose(NodeContext &ctx) {
@@ -148,9 +200,14 @@ FailureOr<Results> convertConcat(NodeContext &ctx) {
     if (t.getRank() != rank ||
         t.getElementType() != ctx.inputType(0).getElementType())
       return ctx.failure<Results>("inputs differ in rank or element type");
-    for (int64_t d = 0; d < rank; ++d)
-      if (d != *axis && t.getDimSize(d) != ctx.inputType(0).getDimSize(d))
-        return ctx.failure<Results>("inputs differ in dim " + Twine(d));
+    // Dynamic dims are checked at run time by the lowering.
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t size = t.getDimSize(d), first = ctx.inputType(0).getDimSize(d);
+      if (d != *axis && size != first && !ShapedType::isDynamic(size) &&
+          !ShapedType::isDynamic(first))
+        return ctx.failure<Results>("inputs differ in dim " + Twine(d) + ": " +
+                                    Twine(first) + " and " + Twine(size));
+    }
     if (t.getDimSize(*axis) != 0)
       inputs.push_back(ctx.input(i));
   }
@@ -198,11 +255,13 @@ FailureOr<Results> convertSqueeze(NodeContext &ctx) {
       drop[*d] = true;
     }
   }
-  SmallVector<int64_t> shape;
+  // A squeezed dynamic dim that is not 1 at run time fails the lowering's
+  // check of the element count.
+  Sizes sizes = sizesOf(ctx.b, ctx.loc, ctx.input(0)), kept;
   for (int64_t d = 0; d < rank; ++d)
     if (!drop[d])
-      shape.push_back(xt.getDimSize(d));
-  return Results{reshape(ctx.b, ctx.loc, ctx.input(0), shape)};
+      kept.push_back(sizes[d]);
+  return Results{reshape(ctx.b, ctx.loc, ctx.input(0), kept)};
 }
 
 FailureOr<Results> convertUnsqueeze(NodeContext &ctx) {
@@ -222,11 +281,11 @@ FailureOr<Results> convertUnsqueeze(NodeContext &ctx) {
       return ctx.failure<Results>("axes repeat " + Twine(*d));
     inserted[*d] = true;
   }
-  SmallVector<int64_t> shape;
+  Sizes sizes = sizesOf(ctx.b, ctx.loc, ctx.input(0)), result;
   int64_t next = 0;
   for (int64_t d = 0; d < rank; ++d)
-    shape.push_back(inserted[d] ? 1 : xt.getDimSize(next++));
-  return Results{reshape(ctx.b, ctx.loc, ctx.input(0), shape)};
+    result.push_back(inserted[d] ? ctx.b.getIndexAttr(1) : sizes[next++]);
+  return Results{reshape(ctx.b, ctx.loc, ctx.input(0), result)};
 }
 
 } // namespace

@@ -3,13 +3,14 @@
 // Elementwise prims and broadcasts become linalg.generic (which
 // --linalg-fuse-elementwise-ops later merges), contractions become linalg
 // named ops, reductions linalg.reduce or a windowed linalg.generic, and shape
-// ops tensor ops. Dynamic dims are taken from the operands with tensor.dim.
-// Where sizes only meet at run time (the operands of an elementwise op, a
-// dynamic dim broadcast to a size), a `cf.assert` {dlc.shape_check} checks
-// them: its condition is `arith.cmpi eq, actual, expected` and its message
-// names the node and has two %lld for the two sizes (see
-// dlc-lower-shape-checks). dlc does not broadcast a dynamic dim that is 1 at
-// run time: that is such a check's failure.
+// ops tensor ops. Dynamic dims are taken from the operands with tensor.dim
+// (or from an op's `sizes`). Where sizes only meet at run time (the operands
+// of an elementwise op or a matmul, a dynamic dim broadcast to a size, a
+// reshape's element count, the inputs of a concat), a `cf.assert`
+// {dlc.shape_check} checks them: its condition is `arith.cmpi <pred>,
+// actual, expected` and its message names the node and has two %lld for the
+// two sizes (see dlc-lower-shape-checks). dlc does not broadcast a dynamic
+// dim that is 1 at run time: that is such a check's failure.
 //
 //===----------------------------------------------------------------------===//
 #include "dlc/Conversion/Passes.h"
@@ -22,7 +23,9 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace dlc {
@@ -39,18 +42,6 @@ namespace {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// tensor.empty of `type`, taking dynamic dims from `shapeSource` (which has
-/// the same rank).
-Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type,
-                  Value shapeSource = {}) {
-  SmallVector<Value> dynamicDims;
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    if (type.isDynamicDim(d))
-      dynamicDims.push_back(b.create<tensor::DimOp>(loc, shapeSource, d));
-  return b.create<tensor::EmptyOp>(loc, type.getShape(), type.getElementType(),
-                                   dynamicDims);
-}
-
 /// The ONNX node an op came from, for messages: the name of its NameLoc.
 std::string nodeName(Location loc) {
   std::string name = "<unnamed>";
@@ -64,10 +55,12 @@ std::string nodeName(Location loc) {
   return name;
 }
 
-/// Asserts at run time that `actual` equals `expected` (index values); the
-/// message says which dim of what (`what`, e.g. "dim 1 of operand 0").
+/// Asserts at run time that `predicate(actual, expected)` holds (index
+/// values). The message is "node 'N': <what> is <actual> at run time, but
+/// <needed> <expected> is needed here<why>".
 void checkSize(OpBuilder &b, Location loc, Value actual, Value expected,
-               const Twine &what) {
+               const Twine &what, const Twine &why,
+               arith::CmpIPredicate predicate = arith::CmpIPredicate::eq) {
   // The node name goes into a printf format: escape its '%'.
   std::string node;
   for (char c : nodeName(loc)) {
@@ -75,15 +68,90 @@ void checkSize(OpBuilder &b, Location loc, Value actual, Value expected,
     if (c == '%')
       node.push_back('%');
   }
-  Value same =
-      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, actual, expected);
+  StringRef needed = predicate == arith::CmpIPredicate::uge ? "at least " : "";
+  // Canonicalization puts a constant on the right of a comparison: put it
+  // there first, and name the sizes by position (the lowering passes the
+  // comparison's operands in order).
+  bool swap = matchPattern(actual, m_Constant()) &&
+              !matchPattern(expected, m_Constant());
+  Value holds =
+      swap ? b.create<arith::CmpIOp>(loc,
+                                     predicate == arith::CmpIPredicate::uge
+                                         ? arith::CmpIPredicate::ule
+                                         : predicate,
+                                     expected, actual)
+           : b.create<arith::CmpIOp>(loc, predicate, actual, expected);
   auto check = b.create<cf::AssertOp>(
-      loc, same,
-      ("node '" + node + "': " + what +
-       " is %lld at run time, but %lld is needed here (a dynamic dim is "
-       "not broadcast from 1)")
+      loc, holds,
+      ("node '" + node + "': " + what + " is " + (swap ? "%2$lld" : "%1$lld") +
+       " at run time, but " + needed + (swap ? "%1$lld" : "%2$lld") +
+       " is needed here" + why)
           .str());
   check->setAttr("dlc.shape_check", b.getUnitAttr());
+}
+
+/// Checks that two dims meeting at run time are equal (a dynamic dim is
+/// never broadcast from 1).
+void checkBroadcastSize(OpBuilder &b, Location loc, Value actual,
+                        Value expected, const Twine &what) {
+  checkSize(b, loc, actual, expected, what,
+            " (a dynamic dim is not broadcast from 1)");
+}
+
+/// The size of dim `d` of `v`: a constant when static.
+Value dimSize(OpBuilder &b, Location loc, Value v, int64_t d) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (!type.isDynamicDim(d))
+    return b.create<arith::ConstantIndexOp>(loc, type.getDimSize(d));
+  return b.create<tensor::DimOp>(loc, v, d);
+}
+
+/// `type`'s sizes: static ones from the type, the dynamic dim d's from
+/// `dynamic(d)`.
+SmallVector<OpFoldResult> mixedSizes(OpBuilder &b, RankedTensorType type,
+                                     function_ref<Value(int64_t)> dynamic) {
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    sizes.push_back(type.isDynamicDim(d) ? OpFoldResult(dynamic(d))
+                                         : b.getIndexAttr(type.getDimSize(d)));
+  return sizes;
+}
+
+/// The dynamic entries of `sizes`.
+SmallVector<Value> dynamicValues(ArrayRef<OpFoldResult> sizes) {
+  SmallVector<Value> values;
+  for (OpFoldResult size : sizes)
+    if (auto value = dyn_cast<Value>(size))
+      values.push_back(value);
+  return values;
+}
+
+/// The values of `sizes`, constants for the static ones.
+SmallVector<Value> sizeValues(OpBuilder &b, Location loc,
+                              ArrayRef<OpFoldResult> sizes) {
+  SmallVector<Value> values;
+  for (OpFoldResult size : sizes)
+    values.push_back(
+        isa<Value>(size)
+            ? cast<Value>(size)
+            : b.create<arith::ConstantIndexOp>(
+                  loc, cast<IntegerAttr>(cast<Attribute>(size)).getInt()));
+  return values;
+}
+
+/// tensor.empty of `type` with the dynamic sizes given by `sizes`.
+Value emptyOf(OpBuilder &b, Location loc, RankedTensorType type,
+              ArrayRef<OpFoldResult> sizes) {
+  return b.create<tensor::EmptyOp>(loc, type.getShape(), type.getElementType(),
+                                   dynamicValues(sizes));
+}
+
+/// The product of `sizes` as an index value (a constant when they are).
+Value product(OpBuilder &b, Location loc, ArrayRef<Value> sizes) {
+  Value result = b.create<arith::ConstantIndexOp>(loc, 1);
+  for (Value size : sizes)
+    result = b.createOrFold<arith::MulIOp>(loc, result, size);
+  return result;
 }
 
 /// linalg and arith work on signless integers; prim keeps signedness in its
@@ -116,8 +184,8 @@ TypedAttr scalarAttr(OpBuilder &b, Type elementType, double value) {
 }
 
 Value filledTensor(OpBuilder &b, Location loc, RankedTensorType type,
-                   TypedAttr value, Value shapeSource = {}) {
-  Value empty = emptyTensor(b, loc, type, shapeSource);
+                   TypedAttr value, ArrayRef<OpFoldResult> sizes) {
+  Value empty = emptyOf(b, loc, type, sizes);
   Value scalar = b.create<arith::ConstantOp>(loc, value);
   return b.create<linalg::FillOp>(loc, scalar, empty).getResult(0);
 }
@@ -205,8 +273,9 @@ Value elementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
       if (!expected)
         expected =
             b.create<arith::ConstantIndexOp>(loc, resultType.getDimSize(d));
-      checkSize(b, loc, b.create<tensor::DimOp>(loc, operand, d), expected,
-                "dim " + Twine(d) + " of operand " + Twine(i));
+      checkBroadcastSize(b, loc, b.create<tensor::DimOp>(loc, operand, d),
+                         expected,
+                         "dim " + Twine(d) + " of operand " + Twine(i));
     }
   }
   Value init = b.create<tensor::EmptyOp>(
@@ -480,8 +549,8 @@ struct BroadcastInDimLowering : OpConversionPattern<prim::BroadcastInDimOp> {
       if (!want)
         resultSizes[d] = size;
       else
-        checkSize(rw, loc, size, want,
-                  "dim " + Twine(i) + " of the broadcast operand");
+        checkBroadcastSize(rw, loc, size, want,
+                           "dim " + Twine(i) + " of the broadcast operand");
     }
     SmallVector<Value> sizes;
     for (int64_t d = 0; d < outType.getRank(); ++d) {
@@ -515,36 +584,49 @@ struct ReshapeLowering : OpConversionPattern<prim::ReshapeOp> {
     auto inType = signless(op.getOperand().getType());
     auto outType = signless(op.getType());
     Location loc = op.getLoc();
-    if (!inType.hasStaticShape() || !outType.hasStaticShape())
-      return rw.notifyMatchFailure(op, "dynamic reshapes are not lowered yet");
-    // Collapse to 1-D (or 0-D), then expand: both are views after
-    // bufferization.
-    auto reassociation = [](int64_t rank) {
-      SmallVector<ReassociationIndices> r;
-      if (rank > 0)
-        r.push_back(llvm::to_vector(llvm::seq<int64_t>(0, rank)));
-      return r;
-    };
-    Value flat = adaptor.getOperand();
-    int64_t numel = inType.getNumElements();
-    bool toScalar = outType.getRank() == 0;
-    auto flatType = RankedTensorType::get(toScalar ? ArrayRef<int64_t>{}
-                                                   : ArrayRef<int64_t>{numel},
-                                          inType.getElementType());
-    if (inType != flatType) {
-      if (inType.getRank() == 0)
-        flat = rw.create<tensor::ExpandShapeOp>(loc, flatType, flat,
-                                                reassociation(0));
-      else
-        flat = rw.create<tensor::CollapseShapeOp>(
-            loc, flatType, flat,
-            toScalar ? SmallVector<ReassociationIndices>{}
-                     : reassociation(inType.getRank()));
+    Value operand = adaptor.getOperand();
+    if (!inType.hasStaticShape() || !outType.hasStaticShape()) {
+      // The sizes meet only at run time: check the element count, then
+      // reshape to the sizes (a view of the operand, or of a row-major copy
+      // of it, after bufferization). The result's sizes: static ones from
+      // the type, the others the op's.
+      unsigned next = 0;
+      SmallVector<Value> outDims =
+          sizeValues(rw, loc, mixedSizes(rw, outType, [&](int64_t) {
+                       return adaptor.getSizes()[next++];
+                     }));
+      SmallVector<Value> inDims;
+      for (int64_t d = 0; d < inType.getRank(); ++d)
+        inDims.push_back(dimSize(rw, loc, operand, d));
+      checkSize(rw, loc, product(rw, loc, outDims), product(rw, loc, inDims),
+                "the element count of the reshaped result", " (the operand's)");
+      Value shape = rw.create<tensor::FromElementsOp>(loc, outDims);
+      rw.replaceOpWithNewOp<tensor::ReshapeOp>(op, outType, operand, shape);
+      return success();
     }
+    // Static: collapse to 1-D (or 0-D), then expand; both are views after
+    // bufferization.
+    auto all = [](int64_t rank) {
+      return SmallVector<ReassociationIndices>{
+          llvm::to_vector(llvm::seq<int64_t>(0, rank))};
+    };
+    if (outType.getRank() == 0) {
+      rw.replaceOpWithNewOp<tensor::CollapseShapeOp>(
+          op, outType, operand, SmallVector<ReassociationIndices>{});
+      return success();
+    }
+    Value flat = operand;
+    if (inType.getRank() == 0)
+      flat = rw.create<tensor::ExpandShapeOp>(
+          loc, inType.clone(ArrayRef<int64_t>{1}), flat,
+          SmallVector<ReassociationIndices>{});
+    else if (inType.getRank() > 1)
+      flat =
+          rw.create<tensor::CollapseShapeOp>(loc, flat, all(inType.getRank()));
     Value result = flat;
-    if (flatType != outType)
-      result = rw.create<tensor::ExpandShapeOp>(
-          loc, outType, flat, reassociation(outType.getRank()));
+    if (outType.getRank() > 1)
+      result = rw.create<tensor::ExpandShapeOp>(loc, outType, flat,
+                                                all(outType.getRank()));
     rw.replaceOp(op, result);
     return success();
   }
@@ -589,17 +671,30 @@ struct PadLowering : OpConversionPattern<prim::PadOp> {
                                 ConversionPatternRewriter &rw) const override {
     auto inType = signless(op.getOperand().getType());
     auto outType = signless(op.getType());
-    if (!inType.hasStaticShape())
-      return rw.notifyMatchFailure(op, "dynamic pads are not lowered yet");
+    Location loc = op.getLoc();
+    Value operand = adaptor.getOperand();
     // fill + insert_slice: bufferizes to a fill and a copy into a subview.
     TypedAttr value = op.getValue();
     if (auto integer = dyn_cast<IntegerAttr>(value))
       value = rw.getIntegerAttr(outType.getElementType(), integer.getValue());
-    Value filled = filledTensor(rw, op.getLoc(), outType, value);
-    SmallVector<int64_t> ones(inType.getRank(), 1);
-    rw.replaceOpWithNewOp<tensor::InsertSliceOp>(
-        op, adaptor.getOperand(), filled, ValueRange{}, ValueRange{},
-        ValueRange{}, op.getLow(), inType.getShape(), ones);
+    ArrayRef<int64_t> low = op.getLow(), high = op.getHigh();
+    SmallVector<OpFoldResult> outSizes =
+        mixedSizes(rw, outType, [&](int64_t d) {
+          Value pad = rw.create<arith::ConstantIndexOp>(loc, low[d] + high[d]);
+          return rw
+              .create<arith::AddIOp>(loc, dimSize(rw, loc, operand, d), pad)
+              .getResult();
+        });
+    Value filled = filledTensor(rw, loc, outType, value, outSizes);
+    SmallVector<OpFoldResult> offsets,
+        sizes = mixedSizes(rw, inType, [&](int64_t d) {
+          return dimSize(rw, loc, operand, d);
+        });
+    for (int64_t l : low)
+      offsets.push_back(rw.getIndexAttr(l));
+    SmallVector<OpFoldResult> ones(inType.getRank(), rw.getIndexAttr(1));
+    rw.replaceOpWithNewOp<tensor::InsertSliceOp>(op, operand, filled, offsets,
+                                                 sizes, ones);
     return success();
   }
 };
@@ -609,18 +704,53 @@ struct ConcatLowering : OpConversionPattern<prim::ConcatOp> {
   LogicalResult matchAndRewrite(prim::ConcatOp op, OpAdaptor adaptor,
                                 ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
-    if (!outType.hasStaticShape())
-      return rw.notifyMatchFailure(op, "dynamic concats are not lowered yet");
-    Value result = emptyTensor(rw, op.getLoc(), outType);
-    int64_t dim = op.getDim(), offset = 0;
-    for (Value input : adaptor.getInputs()) {
+    Location loc = op.getLoc();
+    ValueRange inputs = adaptor.getInputs();
+    Value first = inputs.front();
+    int64_t dim = op.getDim(), rank = outType.getRank();
+    // The other dims are input 0's: the inputs must agree at run time.
+    for (auto [i, input] : llvm::enumerate(inputs.drop_front())) {
       auto t = cast<RankedTensorType>(input.getType());
-      SmallVector<int64_t> offsets(t.getRank(), 0), ones(t.getRank(), 1);
-      offsets[dim] = offset;
+      for (int64_t d = 0; d < rank; ++d)
+        if (d != dim &&
+            (t.isDynamicDim(d) ||
+             cast<RankedTensorType>(first.getType()).isDynamicDim(d)))
+          checkSize(
+              rw, loc, dimSize(rw, loc, input, d), dimSize(rw, loc, first, d),
+              "dim " + Twine(d) + " of input " + Twine(i + 1), " (input 0's)");
+    }
+    // Each input goes in at the sum of the sizes before it.
+    OpFoldResult offset = rw.getIndexAttr(0);
+    SmallVector<std::pair<Value, OpFoldResult>> placed;
+    for (Value input : inputs) {
+      placed.push_back({input, offset});
+      auto t = cast<RankedTensorType>(input.getType());
+      std::optional<int64_t> at = getConstantIntValue(offset);
+      if (at && !t.isDynamicDim(dim))
+        offset = rw.getIndexAttr(*at + t.getDimSize(dim));
+      else
+        offset =
+            rw.create<arith::AddIOp>(loc, sizeValues(rw, loc, offset).front(),
+                                     dimSize(rw, loc, input, dim))
+                .getResult();
+    }
+    Value result = emptyOf(
+        rw, loc, outType, mixedSizes(rw, outType, [&](int64_t d) -> Value {
+          return d == dim ? cast<Value>(offset) : dimSize(rw, loc, first, d);
+        }));
+    for (auto [input, at] : placed) {
+      auto t = cast<RankedTensorType>(input.getType());
+      SmallVector<OpFoldResult> offsets(rank, rw.getIndexAttr(0)),
+          ones(rank, rw.getIndexAttr(1));
+      offsets[dim] = at;
       result = rw.create<tensor::InsertSliceOp>(
-          op.getLoc(), input, result, ValueRange{}, ValueRange{}, ValueRange{},
-          offsets, t.getShape(), ones);
-      offset += t.getDimSize(dim);
+          loc, input, result, offsets,
+          mixedSizes(
+              rw, t,
+              [&, input = input](int64_t d) {
+                return rw.create<tensor::DimOp>(loc, input, d).getResult();
+              }),
+          ones);
     }
     rw.replaceOp(op, result);
     return success();
@@ -637,14 +767,19 @@ struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
                                 ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     Location loc = op.getLoc();
-    if (!outType.hasStaticShape())
-      return rw.notifyMatchFailure(op,
-                                   "dynamic reductions are not lowered yet");
     prim::ReduceKind kind = op.getKind();
     bool isUnsigned = isUnsignedLike(op.getType().getElementType());
+    // Result dim i is the i-th operand dim not reduced.
+    SmallVector<int64_t> kept;
+    for (int64_t d = 0; d < op.getOperand().getType().getRank(); ++d)
+      if (!llvm::is_contained(op.getDims(), d))
+        kept.push_back(d);
     Value init = filledTensor(
         rw, loc, outType,
-        reductionIdentity(rw, kind, op.getType().getElementType()));
+        reductionIdentity(rw, kind, op.getType().getElementType()),
+        mixedSizes(rw, outType, [&](int64_t d) -> Value {
+          return rw.create<tensor::DimOp>(loc, adaptor.getOperand(), kept[d]);
+        }));
     auto reduce = rw.create<linalg::ReduceOp>(
         loc, adaptor.getOperand(), init, op.getDims(),
         [kind, isUnsigned](OpBuilder &b, Location l, ValueRange args) {
@@ -656,12 +791,29 @@ struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
   }
 };
 
+/// The size of a window op's output dim over an input dim of `size`:
+/// (size - span) / stride + 1, checking at run time that the window fits.
+Value windowedSize(OpBuilder &b, Location loc, Value size, int64_t span,
+                   int64_t stride, const Twine &what) {
+  if (span == 1 && stride == 1)
+    return size;
+  Value spanValue = b.create<arith::ConstantIndexOp>(loc, span);
+  checkSize(b, loc, size, spanValue, what, " (the window's extent)",
+            arith::CmpIPredicate::uge);
+  Value rest = b.create<arith::SubIOp>(loc, size, spanValue);
+  Value steps = b.create<arith::DivUIOp>(
+      loc, rest, b.create<arith::ConstantIndexOp>(loc, stride));
+  return b.create<arith::AddIOp>(loc, steps,
+                                 b.create<arith::ConstantIndexOp>(loc, 1));
+}
+
 /// The argmax form of reduce_window: a generic with two results, the
 /// running maximum and the operand's row-major linear index of the first
 /// element that reached it (a strictly greater element replaces it).
 Value argmaxWindow(OpBuilder &b, prim::ReduceWindowOp op, Value operand,
                    Value window, ArrayRef<AffineMap> maps,
-                   ArrayRef<utils::IteratorType> iterators) {
+                   ArrayRef<utils::IteratorType> iterators,
+                   ArrayRef<OpFoldResult> outSizes) {
   Location loc = op.getLoc();
   auto inType = signless(op.getOperand().getType());
   auto outType = signless(op.getType());
@@ -671,8 +823,13 @@ Value argmaxWindow(OpBuilder &b, prim::ReduceWindowOp op, Value operand,
   Value values = filledTensor(
       b, loc, valueType,
       reductionIdentity(b, prim::ReduceKind::max,
-                        op.getOperand().getType().getElementType()));
-  Value indices = filledTensor(b, loc, outType, b.getI64IntegerAttr(0));
+                        op.getOperand().getType().getElementType()),
+      outSizes);
+  Value indices =
+      filledTensor(b, loc, outType, b.getI64IntegerAttr(0), outSizes);
+  SmallVector<Value> inDims;
+  for (int64_t d = 0; d < rank; ++d)
+    inDims.push_back(dimSize(b, loc, operand, d));
   SmallVector<AffineMap> allMaps(maps);
   allMaps.push_back(maps.back());
   bool isFloat = isa<FloatType>(elementType);
@@ -694,8 +851,7 @@ Value argmaxWindow(OpBuilder &b, prim::ReduceWindowOp op, Value operand,
               l, nb.create<arith::MulIOp>(l, o, c(op.getStrides()[d])),
               nb.create<arith::MulIOp>(l, w, c(op.getDilations()[d])));
           linear = nb.create<arith::AddIOp>(
-              l, nb.create<arith::MulIOp>(l, linear, c(inType.getDimSize(d))),
-              pos);
+              l, nb.create<arith::MulIOp>(l, linear, inDims[d]), pos);
         }
         Value index = nb.create<arith::IndexCastOp>(l, nb.getI64Type(), linear);
         Value greater =
@@ -722,11 +878,17 @@ struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
                                 ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     Location loc = op.getLoc();
-    if (!outType.hasStaticShape())
-      return rw.notifyMatchFailure(op, "dynamic pooling is not lowered yet");
     int64_t rank = outType.getRank();
     prim::ReduceKind kind = op.getKind();
     bool isUnsigned = isUnsignedLike(op.getType().getElementType());
+    Value operand = adaptor.getOperand();
+    SmallVector<OpFoldResult> outSizes =
+        mixedSizes(rw, outType, [&](int64_t d) {
+          int64_t span = op.getDilations()[d] * (op.getWindow()[d] - 1) + 1;
+          return windowedSize(
+              rw, loc, rw.create<tensor::DimOp>(loc, operand, d), span,
+              op.getStrides()[d], "dim " + Twine(d) + " of the pooled operand");
+        });
     // Loops: rank output dims, then rank window dims. The window operand
     // only gives the reduction loops their bounds.
     SmallVector<AffineExpr> inputExprs, windowExprs, outputExprs;
@@ -747,16 +909,15 @@ struct ReduceWindowLowering : OpConversionPattern<prim::ReduceWindowOp> {
     Type elementType = signless(op.getOperand().getType().getElementType());
     Value window = rw.create<tensor::EmptyOp>(loc, op.getWindow(), elementType);
     if (kind == prim::ReduceKind::argmax) {
-      rw.replaceOp(op, argmaxWindow(rw, op, adaptor.getOperand(), window, maps,
-                                    iterators));
+      rw.replaceOp(
+          op, argmaxWindow(rw, op, operand, window, maps, iterators, outSizes));
       return success();
     }
     Value init = filledTensor(
         rw, loc, outType,
-        reductionIdentity(rw, kind, op.getType().getElementType()));
+        reductionIdentity(rw, kind, op.getType().getElementType()), outSizes);
     auto generic = rw.create<linalg::GenericOp>(
-        loc, outType, ValueRange{adaptor.getOperand(), window}, init, maps,
-        iterators,
+        loc, outType, ValueRange{operand, window}, init, maps, iterators,
         [kind, isUnsigned](OpBuilder &b, Location l, ValueRange args) {
           b.create<linalg::YieldOp>(
               l, combine(b, l, kind, isUnsigned, args[2], args[0]));
@@ -776,57 +937,108 @@ struct MatmulLowering : OpConversionPattern<prim::MatmulOp> {
                                 ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
     Location loc = op.getLoc();
-    if (!outType.hasStaticShape() || !op.getLhs().getType().hasStaticShape() ||
-        !op.getRhs().getType().hasStaticShape())
-      return rw.notifyMatchFailure(op, "dynamic matmuls are not lowered yet");
     int64_t rank = outType.getRank();
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    auto lt = cast<RankedTensorType>(lhs.getType());
+    auto rt = cast<RankedTensorType>(rhs.getType());
+    // Dims that only meet at run time: the batch dims and the contraction.
+    for (int64_t d = 0; d < rank - 2; ++d)
+      if (lt.isDynamicDim(d) || rt.isDynamicDim(d))
+        checkSize(rw, loc, dimSize(rw, loc, rhs, d), dimSize(rw, loc, lhs, d),
+                  "batch dim " + Twine(d) + " of operand 1", " (operand 0's)");
+    if (lt.isDynamicDim(rank - 1) || rt.isDynamicDim(rank - 2))
+      checkSize(rw, loc, dimSize(rw, loc, rhs, rank - 2),
+                dimSize(rw, loc, lhs, rank - 1),
+                "the contraction dim of operand 1", " (operand 0's)");
+    // Result dims: batch and M from lhs, N from rhs.
+    SmallVector<OpFoldResult> outSizes =
+        mixedSizes(rw, outType, [&](int64_t d) -> Value {
+          return d == rank - 1 ? rw.create<tensor::DimOp>(loc, rhs, d)
+                               : rw.create<tensor::DimOp>(loc, lhs, d);
+        });
     TypedAttr zero = scalarAttr(rw, outType.getElementType(), 0);
     if (rank == 2) {
-      Value init = filledTensor(rw, loc, outType, zero);
+      Value init = filledTensor(rw, loc, outType, zero, outSizes);
       rw.replaceOp(op,
                    rw.create<linalg::MatmulOp>(loc, ValueRange{lhs, rhs}, init)
                        .getResult(0));
       return success();
     }
     // Fold all batch dims into one for linalg.batch_matmul.
+    SmallVector<ReassociationIndices> r = {
+        llvm::to_vector(llvm::seq<int64_t>(0, rank - 2)),
+        {rank - 2},
+        {rank - 1}};
     auto collapse = [&](Value v) -> Value {
-      auto t = cast<RankedTensorType>(v.getType());
-      if (t.getRank() == 3)
-        return v;
-      int64_t batch = 1;
-      for (int64_t d = 0; d < t.getRank() - 2; ++d)
-        batch *= t.getDimSize(d);
-      SmallVector<ReassociationIndices> r = {
-          llvm::to_vector(llvm::seq<int64_t>(0, t.getRank() - 2)),
-          {t.getRank() - 2},
-          {t.getRank() - 1}};
-      auto type = RankedTensorType::get(
-          {batch, t.getDimSize(t.getRank() - 2), t.getDimSize(t.getRank() - 1)},
-          t.getElementType());
-      return rw.create<tensor::CollapseShapeOp>(loc, type, v, r);
+      return rank == 3 ? v : rw.create<tensor::CollapseShapeOp>(loc, v, r);
     };
     Value lhs3 = collapse(lhs), rhs3 = collapse(rhs);
-    auto lt = cast<RankedTensorType>(lhs3.getType());
-    auto rt = cast<RankedTensorType>(rhs3.getType());
+    auto l3 = cast<RankedTensorType>(lhs3.getType());
     auto out3 = RankedTensorType::get(
-        {lt.getDimSize(0), lt.getDimSize(1), rt.getDimSize(2)},
+        {l3.getDimSize(0), l3.getDimSize(1),
+         cast<RankedTensorType>(rhs3.getType()).getDimSize(2)},
         outType.getElementType());
-    Value init = filledTensor(rw, loc, out3, zero);
+    Value init = filledTensor(
+        rw, loc, out3, zero, mixedSizes(rw, out3, [&](int64_t d) -> Value {
+          return d == 2 ? rw.create<tensor::DimOp>(loc, rhs3, d)
+                        : rw.create<tensor::DimOp>(loc, lhs3, d);
+        }));
     Value result =
         rw.create<linalg::BatchMatmulOp>(loc, ValueRange{lhs3, rhs3}, init)
             .getResult(0);
-    if (rank > 3) {
-      SmallVector<ReassociationIndices> r = {
-          llvm::to_vector(llvm::seq<int64_t>(0, rank - 2)),
-          {rank - 2},
-          {rank - 1}};
-      result = rw.create<tensor::ExpandShapeOp>(loc, outType, result, r);
-    }
+    if (rank > 3)
+      result =
+          rw.create<tensor::ExpandShapeOp>(loc, outType, result, r, outSizes);
     rw.replaceOp(op, result);
     return success();
   }
 };
+
+/// The sizes of a convolution's result [N, F, O...]: N from the input, F
+/// from the filter, each O from its input dim (checking the kernel fits).
+SmallVector<OpFoldResult> convSizes(OpBuilder &b, prim::ConvOp op,
+                                    RankedTensorType outType, Value input,
+                                    Value filter) {
+  Location loc = op.getLoc();
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  return mixedSizes(b, outType, [&](int64_t d) -> Value {
+    if (d == 0)
+      return b.create<tensor::DimOp>(loc, input, 0);
+    if (d == 1)
+      return b.create<tensor::DimOp>(loc, filter, 0);
+    int64_t i = d - 2, k = filterType.getDimSize(d);
+    int64_t span = op.getDilations()[i] * (k - 1) + 1;
+    return windowedSize(b, loc, dimSize(b, loc, input, d), span,
+                        op.getStrides()[i],
+                        "spatial dim " + Twine(i) + " of the padded input");
+  });
+}
+
+/// `v` with its dim `dim` split into [groups, size / groups].
+Value splitGroups(OpBuilder &b, Location loc, Value v, int64_t dim,
+                  int64_t groups) {
+  auto type = cast<RankedTensorType>(v.getType());
+  SmallVector<int64_t> shape(type.getShape().take_front(dim));
+  shape.append({groups, type.getDimSize(dim) / groups});
+  shape.append(type.getShape().begin() + dim + 1, type.getShape().end());
+  SmallVector<ReassociationIndices> r;
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    r.push_back(d < dim    ? ReassociationIndices{d}
+                : d == dim ? ReassociationIndices{d, d + 1}
+                           : ReassociationIndices{d + 1});
+    if (d == dim) {
+      sizes.push_back(b.getIndexAttr(groups));
+      sizes.push_back(b.getIndexAttr(type.getDimSize(dim) / groups));
+    } else {
+      sizes.push_back(
+          type.isDynamicDim(d)
+              ? OpFoldResult(b.create<tensor::DimOp>(loc, v, d).getResult())
+              : b.getIndexAttr(type.getDimSize(d)));
+    }
+  }
+  return b.create<tensor::ExpandShapeOp>(loc, type.clone(shape), v, r, sizes);
+}
 
 /// A grouped convolution of any spatial rank as one linalg.generic over
 /// [N, G, C, S...] x [G, F, C, K...] -> [N, G, F, O...]. 2-D convolutions use
@@ -836,26 +1048,16 @@ Value genericConv(OpBuilder &b, prim::ConvOp op, Value input, Value filter,
   Location loc = op.getLoc();
   int64_t groups = op.getGroups(), spatial = outType.getRank() - 2;
   Type et = outType.getElementType();
-  auto in = cast<RankedTensorType>(input.getType()).getShape();
-  auto w = cast<RankedTensorType>(filter.getType()).getShape();
+  SmallVector<OpFoldResult> sizes = convSizes(b, op, outType, input, filter);
+  Value in5 = splitGroups(b, loc, input, 1, groups),
+        w5 = splitGroups(b, loc, filter, 0, groups);
   auto out = outType.getShape();
-  // Split the channel dim of each operand into [groups, per group].
-  auto split = [&](Value v, ArrayRef<int64_t> shape, int64_t dim) -> Value {
-    SmallVector<int64_t> newShape(shape.take_front(dim));
-    newShape.append({groups, shape[dim] / groups});
-    newShape.append(shape.begin() + dim + 1, shape.end());
-    SmallVector<ReassociationIndices> r;
-    for (int64_t d = 0; d < (int64_t)shape.size(); ++d)
-      r.push_back(d < dim    ? ReassociationIndices{d}
-                  : d == dim ? ReassociationIndices{d, d + 1}
-                             : ReassociationIndices{d + 1});
-    return b.create<tensor::ExpandShapeOp>(
-        loc, RankedTensorType::get(newShape, et), v, r);
-  };
-  Value in5 = split(input, in, 1), w5 = split(filter, w, 0);
   SmallVector<int64_t> outShape = {out[0], groups, out[1] / groups};
   outShape.append(out.begin() + 2, out.end());
   auto out5 = RankedTensorType::get(outShape, et);
+  SmallVector<OpFoldResult> sizes5 = {sizes[0], b.getIndexAttr(groups),
+                                      b.getIndexAttr(out[1] / groups)};
+  sizes5.append(sizes.begin() + 2, sizes.end());
   // Loops: n, g, f, o... (parallel), c, k... (reduction).
   int64_t numLoops = 4 + 2 * spatial;
   auto d = [&](int64_t i) { return b.getAffineDimExpr(i); };
@@ -875,7 +1077,7 @@ Value genericConv(OpBuilder &b, prim::ConvOp op, Value input, Value filter,
   SmallVector<utils::IteratorType> iterators(3 + spatial,
                                              utils::IteratorType::parallel);
   iterators.append(1 + spatial, utils::IteratorType::reduction);
-  Value init = filledTensor(b, loc, out5, scalarAttr(b, et, 0));
+  Value init = filledTensor(b, loc, out5, scalarAttr(b, et, 0), sizes5);
   auto conv = b.create<linalg::GenericOp>(
       loc, out5, ValueRange{in5, w5}, init, maps, iterators,
       [](OpBuilder &nb, Location l, ValueRange args) {
@@ -895,51 +1097,47 @@ struct ConvLowering : OpConversionPattern<prim::ConvOp> {
   LogicalResult matchAndRewrite(prim::ConvOp op, OpAdaptor adaptor,
                                 ConversionPatternRewriter &rw) const override {
     auto outType = signless(op.getType());
-    auto inType = op.getInput().getType();
-    auto filterType = op.getFilter().getType();
     Location loc = op.getLoc();
-    if (!outType.hasStaticShape() || !inType.hasStaticShape() ||
-        !filterType.hasStaticShape())
-      return rw.notifyMatchFailure(op, "dynamic convolutions are not lowered");
+    Value input = adaptor.getInput(), filter = adaptor.getFilter();
+    auto filterType = cast<RankedTensorType>(filter.getType());
+    if (!filterType.hasStaticShape() ||
+        (op.getGroups() > 1 && op.getInput().getType().isDynamicDim(1)))
+      return rw.notifyMatchFailure(
+          op, "convolutions need a static filter and, grouped, static "
+              "channels");
     if (outType.getRank() != 4) {
-      rw.replaceOp(op, genericConv(rw, op, adaptor.getInput(),
-                                   adaptor.getFilter(), outType));
+      rw.replaceOp(op, genericConv(rw, op, input, filter, outType));
       return success();
     }
+    SmallVector<OpFoldResult> sizes = convSizes(rw, op, outType, input, filter);
     auto strides = rw.getI64TensorAttr(op.getStrides());
     auto dilations = rw.getI64TensorAttr(op.getDilations());
     TypedAttr zero = scalarAttr(rw, outType.getElementType(), 0);
     int64_t groups = op.getGroups();
     if (groups == 1) {
-      Value init = filledTensor(rw, loc, outType, zero);
+      Value init = filledTensor(rw, loc, outType, zero, sizes);
       auto conv = rw.create<linalg::Conv2DNchwFchwOp>(
-          loc, outType, ValueRange{adaptor.getInput(), adaptor.getFilter()},
-          init, strides, dilations);
+          loc, outType, ValueRange{input, filter}, init, strides, dilations);
       rw.replaceOp(op, conv.getResult(0));
       return success();
     }
     // Grouped: [N, G*C, H, W] x [G*F, C, KH, KW] as [N, G, C, H, W] x
     // [G, F, C, KH, KW] -> [N, G, F, OH, OW].
-    Type et = outType.getElementType();
-    auto in = inType.getShape(), f = filterType.getShape(),
-         out = outType.getShape();
-    auto in5 = RankedTensorType::get(
-        {in[0], groups, in[1] / groups, in[2], in[3]}, et);
-    auto f5 =
-        RankedTensorType::get({groups, f[0] / groups, f[1], f[2], f[3]}, et);
-    auto out5 = RankedTensorType::get(
-        {out[0], groups, out[1] / groups, out[2], out[3]}, et);
-    SmallVector<ReassociationIndices> split1 = {{0}, {1, 2}, {3}, {4}};
-    SmallVector<ReassociationIndices> split0 = {{0, 1}, {2}, {3}, {4}};
-    Value input =
-        rw.create<tensor::ExpandShapeOp>(loc, in5, adaptor.getInput(), split1);
-    Value filter =
-        rw.create<tensor::ExpandShapeOp>(loc, f5, adaptor.getFilter(), split0);
-    Value init = filledTensor(rw, loc, out5, zero);
+    Value in5 = splitGroups(rw, loc, input, 1, groups);
+    Value f5 = splitGroups(rw, loc, filter, 0, groups);
+    auto out = outType.getShape();
+    auto out5 =
+        RankedTensorType::get({out[0], groups, out[1] / groups, out[2], out[3]},
+                              outType.getElementType());
+    Value init =
+        filledTensor(rw, loc, out5, zero,
+                     {sizes[0], rw.getIndexAttr(groups),
+                      rw.getIndexAttr(out[1] / groups), sizes[2], sizes[3]});
     auto conv = rw.create<linalg::Conv2DNgchwGfchwOp>(
-        loc, out5, ValueRange{input, filter}, init, strides, dilations);
+        loc, out5, ValueRange{in5, f5}, init, strides, dilations);
+    SmallVector<ReassociationIndices> merge = {{0}, {1, 2}, {3}, {4}};
     rw.replaceOpWithNewOp<tensor::CollapseShapeOp>(op, outType,
-                                                   conv.getResult(0), split1);
+                                                   conv.getResult(0), merge);
     return success();
   }
 };

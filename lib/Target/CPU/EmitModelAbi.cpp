@@ -209,7 +209,6 @@ struct LowerShapeChecksPass
       Value a, c;
       auto cmp = op.getArg().getDefiningOp<arith::CmpIOp>();
       bool sized = op->hasAttr("dlc.shape_check") && cmp &&
-                   cmp.getPredicate() == arith::CmpIPredicate::eq &&
                    cmp.getLhs().getType().isIndex();
       if (!sized) { // a plain message: no format directives
         std::string escaped;

@@ -369,14 +369,6 @@ func.func @softmax_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
 
 // -----
 
-func.func @softmax_opset11_dynamic(%x: tensor<?x3xf32>) -> !onnx.value {
-  // expected-error @+1 {{node 's' (Softmax, opset 11): needs static dims before opset 13}}
-  %0 = onnx.node "Softmax"(%x) {attrs = {}, domain = "", node_name = "s", version = 11 : i64} : (tensor<?x3xf32>) -> !onnx.value
-  return %0 : !onnx.value
-}
-
-// -----
-
 func.func @batch_norm_training_mode(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> !onnx.value {
   // expected-error @+1 {{node 'bn' (BatchNormalization, opset 15): training mode is not supported in inference}}
   %0 = onnx.node "BatchNormalization"(%x, %s, %s, %s, %s) {attrs = {training_mode = 1 : i64}, domain = "", node_name = "bn", version = 15 : i64} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> !onnx.value
@@ -487,15 +479,6 @@ func.func @reshape_negative_dim(%x: tensor<6xf32>) -> !onnx.value {
   %s = arith.constant dense<[-2, -3]> : tensor<2xi64>
   // expected-error @+1 {{node 'r' (Reshape, opset 14): shape has a negative dim}}
   %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<6xf32>, tensor<2xi64>) -> !onnx.value
-  return %0 : !onnx.value
-}
-
-// -----
-
-func.func @reshape_dynamic_input(%x: tensor<?x3xf32>) -> !onnx.value {
-  %s = arith.constant dense<[-1]> : tensor<1xi64>
-  // expected-error @+1 {{node 'r' (Reshape, opset 14): needs a statically shaped input}}
-  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<?x3xf32>, tensor<1xi64>) -> !onnx.value
   return %0 : !onnx.value
 }
 

@@ -1,15 +1,9 @@
 // RUN: dlc-opt %s -convert-prim-to-linalg -split-input-file -verify-diagnostics
 
-// What the lowering does not handle yet: shape-changing prims with dynamic
-// dims (they carry no runtime shape) are left illegal and the pass fails.
-
-func.func @reshape_dynamic(%x: tensor<?x3xf32>) -> tensor<?xf32> {
-  // expected-error @+1 {{failed to legalize operation 'prim.reshape' that was explicitly marked illegal}}
-  %0 = prim.reshape %x : (tensor<?x3xf32>) -> tensor<?xf32>
-  return %0 : tensor<?xf32>
-}
-
-// -----
+// What the lowering does not handle: a broadcast to a dynamic dim that has
+// no run-time size (no `sizes`, no dynamic operand dim mapped to it), and
+// convolutions whose filter, or grouped channels, are dynamic. The ops stay
+// illegal and the pass fails.
 
 func.func @broadcast_to_dynamic(%x: tensor<3xf32>) -> tensor<?x3xf32> {
   // expected-error @+1 {{failed to legalize operation 'prim.broadcast_in_dim' that was explicitly marked illegal}}
@@ -19,24 +13,16 @@ func.func @broadcast_to_dynamic(%x: tensor<3xf32>) -> tensor<?x3xf32> {
 
 // -----
 
-func.func @reduce_dynamic(%x: tensor<?x3xf32>) -> tensor<?xf32> {
-  // expected-error @+1 {{failed to legalize operation 'prim.reduce' that was explicitly marked illegal}}
-  %0 = prim.reduce sum %x {dims = array<i64: 1>} : (tensor<?x3xf32>) -> tensor<?xf32>
-  return %0 : tensor<?xf32>
+func.func @conv_dynamic_filter(%x: tensor<1x3x8x8xf32>, %w: tensor<?x3x3x3xf32>) -> tensor<1x?x6x6xf32> {
+  // expected-error @+1 {{failed to legalize operation 'prim.conv' that was explicitly marked illegal}}
+  %0 = prim.conv %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<?x3x3x3xf32>) -> tensor<1x?x6x6xf32>
+  return %0 : tensor<1x?x6x6xf32>
 }
 
 // -----
 
-func.func @matmul_dynamic(%a: tensor<?x4xf32>, %b: tensor<4x5xf32>) -> tensor<?x5xf32> {
-  // expected-error @+1 {{failed to legalize operation 'prim.matmul' that was explicitly marked illegal}}
-  %0 = prim.matmul %a, %b : (tensor<?x4xf32>, tensor<4x5xf32>) -> tensor<?x5xf32>
-  return %0 : tensor<?x5xf32>
-}
-
-// -----
-
-func.func @pad_dynamic(%x: tensor<?xf32>) -> tensor<?xf32> {
-  // expected-error @+1 {{failed to legalize operation 'prim.pad' that was explicitly marked illegal}}
-  %0 = prim.pad %x {low = array<i64: 1>, high = array<i64: 1>, value = 0.0 : f32} : (tensor<?xf32>) -> tensor<?xf32>
-  return %0 : tensor<?xf32>
+func.func @grouped_conv_dynamic_channels(%x: tensor<1x?x8x8xf32>, %w: tensor<4x2x3x3xf32>) -> tensor<1x4x6x6xf32> {
+  // expected-error @+1 {{failed to legalize operation 'prim.conv' that was explicitly marked illegal}}
+  %0 = prim.conv %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, groups = 2 : i64} : (tensor<1x?x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<1x4x6x6xf32>
+  return %0 : tensor<1x4x6x6xf32>
 }

@@ -8,7 +8,7 @@
 // CHECK: %[[NA:.*]] = tensor.dim %[[A]], %[[C0]]
 // CHECK: %[[NB:.*]] = tensor.dim %[[B]], %[[C0]]
 // CHECK: %[[SAME:.*]] = arith.cmpi eq, %[[NB]], %[[NA]] : index
-// CHECK: cf.assert %[[SAME]], "node 'add%%1': dim 0 of operand 1 is %lld at run time, but %lld is needed here (a dynamic dim is not broadcast from 1)" {dlc.shape_check}
+// CHECK: cf.assert %[[SAME]], "node 'add%%1': dim 0 of operand 1 is %1$lld at run time, but %2$lld is needed here (a dynamic dim is not broadcast from 1)" {dlc.shape_check}
 // CHECK: linalg.generic
 func.func @add_dynamic(%a: tensor<?x3xf32>, %b: tensor<?x3xf32>) -> tensor<?x3xf32> {
   %0 = prim.add %a, %b : tensor<?x3xf32> loc("add%1")
@@ -36,7 +36,7 @@ func.func @add_static(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>) -> tensor<2x3xf3
 // CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
 // CHECK-DAG: %[[M:.*]] = tensor.dim %arg0
 // CHECK: %[[SAME:.*]] = arith.cmpi eq, %[[M]], %[[C4]] : index
-// CHECK: cf.assert %[[SAME]], "node 'bias': dim 0 of the broadcast operand is %lld
+// CHECK: cf.assert %[[SAME]], "node 'bias': dim 0 of the broadcast operand is %1$lld
 func.func @broadcast_dynamic(%x: tensor<?x4xf32>) -> tensor<?x4x5xf32> {
   %0 = prim.broadcast_in_dim %x {dims = array<i64: 0, 1>} : (tensor<?x4xf32>) -> tensor<?x4x5xf32>
   return %0 : tensor<?x4x5xf32>
@@ -55,7 +55,7 @@ func.func @broadcast_checked(%x: tensor<?xf32>) -> tensor<2x4xf32> {
 // CHECK-SAME: (%[[X:.*]]: tensor<?xf32>, %[[N:.*]]: index)
 // CHECK: %[[M:.*]] = tensor.dim %[[X]]
 // CHECK: %[[SAME:.*]] = arith.cmpi eq, %[[M]], %[[N]] : index
-// CHECK: cf.assert %[[SAME]], "node 'b': dim 0 of the broadcast operand is %lld
+// CHECK: cf.assert %[[SAME]], "node 'b': dim 0 of the broadcast operand is %1$lld
 // CHECK: tensor.empty(%[[N]]) : tensor<?x4xf32>
 // CHECK-LABEL: func.func @broadcast_static_into_dynamic
 // CHECK: %[[C4:.*]] = arith.constant 4 : index

@@ -246,9 +246,19 @@ func.func @reshape_of_resource() -> tensor<4xf32> {
 
 // A reshape to a dynamic shape is not folded.
 // CHECK-LABEL: func.func @reshape_dynamic_kept
-// CHECK: prim.reshape %{{.*}} : (tensor<2x3xf32>) -> tensor<?xf32>
-func.func @reshape_dynamic_kept(%x: tensor<2x3xf32>) -> tensor<?xf32> {
-  %0 = prim.reshape %x : (tensor<2x3xf32>) -> tensor<?xf32>
+// CHECK: prim.reshape %{{.*}} sizes(%{{.*}}) : (tensor<2x3xf32>) -> tensor<?xf32>
+func.func @reshape_dynamic_kept(%x: tensor<2x3xf32>, %n: index) -> tensor<?xf32> {
+  %0 = prim.reshape %x sizes(%n) : (tensor<2x3xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+// -----
+
+// A reshape to its operand's own dynamic type is kept: its sizes may differ.
+// CHECK-LABEL: func.func @reshape_same_dynamic_type_kept
+// CHECK: prim.reshape %{{.*}} sizes(%{{.*}}) : (tensor<?xf32>) -> tensor<?xf32>
+func.func @reshape_same_dynamic_type_kept(%x: tensor<?xf32>, %n: index) -> tensor<?xf32> {
+  %0 = prim.reshape %x sizes(%n) : (tensor<?xf32>) -> tensor<?xf32>
   return %0 : tensor<?xf32>
 }
 
@@ -276,4 +286,27 @@ func.func @dim_static(%x: tensor<?x3xf32>) -> (index, index) {
   %n = prim.dim %x {dim = 0} : tensor<?x3xf32>
   %m = prim.dim %x {dim = 1} : tensor<?x3xf32>
   return %n, %m : index, index
+}
+
+// -----
+
+// prim.dim reads a size where it comes from: through elementwise ops and
+// transposes, from a reshape's or broadcast's sizes. A reshape to its
+// operand's own sizes folds away.
+// CHECK-LABEL: func.func @dim_sources
+// CHECK-SAME: (%[[X:.*]]: tensor<?x?xf32>, %[[N:.*]]: index)
+// CHECK-DAG: %[[D1:.*]] = prim.dim %[[X]] {dim = 1 : i64}
+// CHECK-DAG: %[[E:.*]] = prim.exp %[[X]]
+// CHECK-NOT: prim.reshape
+// CHECK: return %[[D1]], %[[N]], %[[E]]
+func.func @dim_sources(%x: tensor<?x?xf32>, %n: index) -> (index, index, tensor<?x?xf32>) {
+  %e = prim.exp %x : tensor<?x?xf32>
+  %t = prim.transpose %e {permutation = array<i64: 1, 0>} : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  %0 = prim.dim %t {dim = 0 : i64} : tensor<?x?xf32>
+  %r = prim.reshape %x sizes(%n) : (tensor<?x?xf32>) -> tensor<?xf32>
+  %1 = prim.dim %r {dim = 0 : i64} : tensor<?xf32>
+  %d0 = prim.dim %x {dim = 0 : i64} : tensor<?x?xf32>
+  %d1 = prim.dim %e {dim = 1 : i64} : tensor<?x?xf32>
+  %same = prim.reshape %e sizes(%d0, %d1) : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %0, %1, %same : index, index, tensor<?x?xf32>
 }

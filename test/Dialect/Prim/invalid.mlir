@@ -565,3 +565,12 @@ func.func @broadcast_sizes_count(%s: tensor<f32>, %n: index) -> tensor<?x?xf32> 
   %0 = prim.broadcast_in_dim %s sizes(%n) {dims = array<i64>} : (tensor<f32>) -> tensor<?x?xf32>
   return %0 : tensor<?x?xf32>
 }
+
+// -----
+
+func.func @reshape_sizes_count(%x: tensor<?x4xf32>) -> tensor<?x2x?xf32> {
+  %n = prim.dim %x {dim = 0} : tensor<?x4xf32>
+  // expected-error @+1 {{'prim.reshape' op needs one size per dynamic result dimension (2), got 1}}
+  %0 = prim.reshape %x sizes(%n) : (tensor<?x4xf32>) -> tensor<?x2x?xf32>
+  return %0 : tensor<?x2x?xf32>
+}

@@ -125,8 +125,9 @@ func.func @broadcast_in_dim(%b: tensor<8xf32>, %c: tensor<?x1xf32>) -> (tensor<4
 func.func @reshape(%x: tensor<2x3xf32>, %y: tensor<?x3xf32>) -> (tensor<6xf32>, tensor<3x?xf32>, tensor<f32>) {
   // CHECK: prim.reshape %{{.*}} : (tensor<2x3xf32>) -> tensor<6xf32>
   %0 = prim.reshape %x : (tensor<2x3xf32>) -> tensor<6xf32>
-  // CHECK: prim.reshape %{{.*}} : (tensor<?x3xf32>) -> tensor<3x?xf32>
-  %1 = prim.reshape %y : (tensor<?x3xf32>) -> tensor<3x?xf32>
+  %n = prim.dim %y {dim = 0} : tensor<?x3xf32>
+  // CHECK: prim.reshape %{{.*}} sizes(%{{.*}}) : (tensor<?x3xf32>) -> tensor<3x?xf32>
+  %1 = prim.reshape %y sizes(%n) : (tensor<?x3xf32>) -> tensor<3x?xf32>
   %c = arith.constant dense<1.0> : tensor<1x1xf32>
   // CHECK: prim.reshape %{{.*}} : (tensor<1x1xf32>) -> tensor<f32>
   %2 = prim.reshape %c : (tensor<1x1xf32>) -> tensor<f32>

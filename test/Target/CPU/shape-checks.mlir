@@ -27,3 +27,18 @@ func.func @checks(%a: index, %b: index, %c: i1) {
   cf.assert %c, "100% sure"
   return
 }
+
+// Any comparison of sizes: its operands go in order (the message names them
+// by position).
+// CHECK-LABEL: func.func @at_least
+// CHECK-SAME: (%[[A:.*]]: index, %[[B:.*]]: index)
+// CHECK: %[[OK:.*]] = arith.cmpi ule, %[[B]], %[[A]] : index
+// CHECK: %[[B64:.*]] = arith.index_cast %[[B]] : index to i64
+// CHECK: %[[A64:.*]] = arith.index_cast %[[A]] : index to i64
+// CHECK: scf.if
+// CHECK:   func.call @dlc_rt_shape_error(%{{.*}}, %[[B64]], %[[A64]])
+func.func @at_least(%a: index, %b: index) {
+  %ok = arith.cmpi ule, %b, %a : index
+  cf.assert %ok, "node 'p': dim 1 is %2$lld, but at least %1$lld is needed" {dlc.shape_check}
+  return
+}

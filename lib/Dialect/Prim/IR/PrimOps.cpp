@@ -162,17 +162,110 @@ LogicalResult DimOp::verify() {
   return success();
 }
 
+namespace {
+/// Where a dynamic dim's size comes from: dim `dim` of `tensor`, or `size`.
+struct DimSource {
+  Value tensor;
+  int64_t dim;
+  Value size;
+};
+} // namespace
+
+/// The size given for dynamic dim `dim` of `type` by an op's `sizes`.
+static Value sizeOperand(OperandRange sizes, RankedTensorType type,
+                         int64_t dim) {
+  int64_t k = 0;
+  for (int64_t d = 0; d < dim; ++d)
+    k += type.isDynamicDim(d);
+  return sizes[k];
+}
+
+/// Follows dynamic dim `dim` of `value` back through ops whose result dims
+/// are their operands' (elementwise ops, transposes, broadcasts without
+/// sizes) to an op's size operand or the earliest tensor having it.
+static DimSource traceDim(Value value, int64_t dim) {
+  while (cast<RankedTensorType>(value.getType()).isDynamicDim(dim)) {
+    Operation *op = value.getDefiningOp();
+    if (!op)
+      break;
+    if (op->hasTrait<OpTrait::Elementwise>() && op->getNumOperands() > 0) {
+      // Their operands have the result's shape (the lowering checks it).
+      value = op->getOperand(0);
+    } else if (auto transpose = dyn_cast<TransposeOp>(op)) {
+      dim = transpose.getPermutation()[dim];
+      value = transpose.getOperand();
+    } else if (auto reshape = dyn_cast<ReshapeOp>(op)) {
+      return {value, dim,
+              sizeOperand(reshape.getSizes(), reshape.getType(), dim)};
+    } else if (auto broadcast = dyn_cast<BroadcastInDimOp>(op)) {
+      if (!broadcast.getSizes().empty())
+        return {value, dim,
+                sizeOperand(broadcast.getSizes(), broadcast.getType(), dim)};
+      // Without sizes a dynamic result dim is its operand dim's.
+      const int64_t *mapped = llvm::find(broadcast.getDims(), dim);
+      if (mapped == broadcast.getDims().end())
+        break;
+      dim = mapped - broadcast.getDims().begin();
+      value = broadcast.getOperand();
+    } else {
+      break;
+    }
+  }
+  return {value, dim, {}};
+}
+
+bool dlc::prim::hasSize(Value size, Value tensor, int64_t dim) {
+  DimSource source = traceDim(tensor, dim);
+  if (source.size)
+    return source.size == size;
+  auto read = size.getDefiningOp<DimOp>();
+  if (!read)
+    return false;
+  DimSource other = traceDim(read.getOperand(), read.getDimAttr().getInt());
+  return !other.size && other.tensor == source.tensor &&
+         other.dim == source.dim;
+}
+
 OpFoldResult DimOp::fold(FoldAdaptor) {
   auto type = getOperand().getType();
   int64_t dim = getDimAttr().getInt();
-  if (dim < 0 || dim >= type.getRank() || type.isDynamicDim(dim))
+  if (dim < 0 || dim >= type.getRank())
     return {};
-  return IntegerAttr::get(IndexType::get(getContext()), type.getDimSize(dim));
+  if (!type.isDynamicDim(dim))
+    return IntegerAttr::get(IndexType::get(getContext()), type.getDimSize(dim));
+  // Read the size where it comes from, so that equal sizes are one value.
+  DimSource source = traceDim(getOperand(), dim);
+  if (source.size)
+    return source.size;
+  if (source.tensor == getOperand())
+    return {};
+  auto sourceType = cast<RankedTensorType>(source.tensor.getType());
+  if (!sourceType.isDynamicDim(source.dim))
+    return IntegerAttr::get(IndexType::get(getContext()),
+                            sourceType.getDimSize(source.dim));
+  getOperandMutable().assign(source.tensor);
+  setDimAttr(IntegerAttr::get(IntegerType::get(getContext(), 64), source.dim));
+  return getResult();
+}
+
+/// True when `sizes`, the sizes of `type`'s dynamic dims, are `value`'s.
+static bool sizesAreOwn(OperandRange sizes, RankedTensorType type,
+                        Value value) {
+  if (value.getType() != type)
+    return false;
+  int64_t k = 0;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d) && !hasSize(sizes[k++], value, d))
+      return false;
+  return true;
 }
 
 OpFoldResult BroadcastInDimOp::fold(FoldAdaptor adaptor) {
-  // With sizes the operand's dims must equal them: not a no-op to drop.
-  if (getOperand().getType() == getResult().getType() && getSizes().empty())
+  // With sizes the operand's dims must equal them: a no-op only where they
+  // are the operand's own.
+  if (getOperand().getType() == getResult().getType() &&
+      (getSizes().empty() ||
+       sizesAreOwn(getSizes(), getResult().getType(), getOperand())))
     return getOperand();
   auto splat = dyn_cast_or_null<SplatElementsAttr>(adaptor.getOperand());
   if (splat && getResult().getType().hasStaticShape())
@@ -194,12 +287,18 @@ LogicalResult ReshapeOp::verify() {
       in.getNumElements() != out.getNumElements())
     return emitOpError("changes the element count from ")
            << in.getNumElements() << " to " << out.getNumElements();
+  if ((int64_t)getSizes().size() != out.getNumDynamicDims())
+    return emitOpError("needs one size per dynamic result dimension (")
+           << out.getNumDynamicDims() << "), got " << getSizes().size();
   return success();
 }
 
 OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
   auto type = getResult().getType();
-  if (getOperand().getType() == type)
+  // With sizes the operand's dims must equal them: a no-op only where they
+  // are the operand's own.
+  if (getOperand().getType() == type &&
+      (getSizes().empty() || sizesAreOwn(getSizes(), type, getOperand())))
     return getOperand();
   if (auto producer = getOperand().getDefiningOp<ReshapeOp>()) {
     getOperandMutable().assign(producer.getOperand());

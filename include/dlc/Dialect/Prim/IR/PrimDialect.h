@@ -25,6 +25,12 @@ namespace dlc::prim {
 /// Appends the bytes of `attr`'s elements in row-major order (splats
 /// expanded) to `bytes`. Fails for i1 elements (stored bit-packed) and for
 /// resource blobs that are not available.
+/// True when index `size` is known to equal dim `dim` of `tensor`: both are
+/// read from the same dim of one tensor (through ops whose result dims are
+/// their operands', such as elementwise ops and transposes) or `size` is the
+/// value an op's `sizes` gave that dim.
+bool hasSize(mlir::Value size, mlir::Value tensor, int64_t dim);
+
 mlir::LogicalResult getElementBytes(mlir::ElementsAttr attr,
                                     llvm::SmallVectorImpl<char> &bytes);
 

@@ -218,13 +218,27 @@ def Prim_DimOp : Prim_Op<"dim", [Pure]> {
 def Prim_ReshapeOp : Prim_Op<"reshape", [Pure]> {
   let summary = "same elements in row-major order, another shape";
   let description = [{
+    The result's dynamic dims take their run-time sizes from `sizes` (one
+    index per `?` of the result, in order); the lowering checks at run time
+    that the element count does not change. The sizes are operands because
+    a reshape's result sizes are in general computed (a `-1` dim of ONNX's
+    Reshape, a flatten of dynamic dims) and no other prim yields them.
     ```mlir
     %r = prim.reshape %x : (tensor<2x3xf32>) -> tensor<6xf32>
+    %f = prim.reshape %y sizes(%n) : (tensor<?x4x2xf32>) -> tensor<?x8xf32>
     ```
   }];
-  let arguments = (ins Prim_Tensor:$operand);
+  let arguments = (ins Prim_Tensor:$operand, Variadic<Index>:$sizes);
   let results = (outs Prim_Tensor:$result);
-  let assemblyFormat = "$operand attr-dict `:` functional-type($operand, $result)";
+  let assemblyFormat = [{
+    $operand (`sizes` `(` $sizes^ `)`)? attr-dict `:`
+    functional-type($operand, $result)
+  }];
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$type, "::mlir::Value":$operand), [{
+      build($_builder, $_state, type, operand, ::mlir::ValueRange());
+    }]>
+  ];
   let hasVerifier = 1;
   let hasFolder = 1;
 }
