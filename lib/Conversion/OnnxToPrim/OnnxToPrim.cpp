@@ -138,6 +138,20 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
   return table;
 }
 
+std::vector<OnnxToPrimOp> dlc::listOnnxToPrimOps() {
+  std::vector<OnnxToPrimOp> ops;
+  for (const auto &entry : getRuleTable().rows()) {
+    OnnxToPrimOp &op = ops.emplace_back();
+    op.opType = entry.getKey().str();
+    for (const RuleTable::Entry &row : entry.getValue())
+      op.sinceVersions.push_back(row.sinceVersion);
+  }
+  llvm::sort(ops, [](const OnnxToPrimOp &a, const OnnxToPrimOp &b) {
+    return a.opType < b.opType;
+  });
+  return ops;
+}
+
 //===----------------------------------------------------------------------===//
 // Shared builders
 //===----------------------------------------------------------------------===//

@@ -91,6 +91,8 @@ public:
   const Entry *lookup(llvm::StringRef opType, int64_t version) const;
   /// Oldest version any rule of `opType` handles, or -1 if none.
   int64_t oldestVersion(llvm::StringRef opType) const;
+  /// Each op type's rows, by ascending since version.
+  const llvm::StringMap<std::vector<Entry>> &rows() const { return rules; }
 
 private:
   llvm::StringMap<std::vector<Entry>> rules;
