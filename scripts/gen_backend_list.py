@@ -1,27 +1,41 @@
 #!/usr/bin/env python3
 """Lists the ONNX backend test cases (Debian's libonnx-testdata) that use
-only ops dlc's issue #2 covers, one path per line, relative to the data root.
+only ops dlc compiles, one path per line, relative to the data root.
 
-Usage: scripts/gen_backend_list.py > test/e2e/backend_cases.txt
-A case qualifies when every node of its model (main graph) has one of the
-ops below, in the default domain. The list is committed so CI needs no
-Python to select cases; rerun this when the op set grows.
+Usage: scripts/gen_backend_list.py [--dlc PATH] > test/e2e/backend_cases.txt
+A case qualifies when every node of its model (main graph) has an op type of
+dlc's op table (`dlc inspect --ops`, from the dlc given by --dlc, default
+build/bin/dlc of this checkout), in the default domain. The list is
+committed so CI needs no Python to select cases; rerun this when the op
+table grows.
 """
+import argparse
 import os
+import subprocess
 import sys
 
 import onnx
 
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = "/usr/share/libonnx-testdata/data"
 SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
-OPS = set("""Add Sub Mul Div Neg Abs Sqrt Exp Log Pow Reciprocal Relu LeakyRelu
-Sigmoid HardSigmoid HardSwish Tanh Erf Softmax LogSoftmax MatMul Gemm Conv
-MaxPool AveragePool GlobalAveragePool BatchNormalization LayerNormalization
-Flatten Reshape Transpose Concat Identity Constant Cast Clip Dropout Squeeze
-Unsqueeze ReduceSum ReduceMean ReduceMax""".split())
+
+
+def table_ops(dlc):
+    """The op types of `dlc inspect --ops` (lines "OP V1,V2,...")."""
+    out = subprocess.run([dlc, "inspect", "--ops"], check=True,
+                         capture_output=True, text=True).stdout
+    return {line.split(" ", 1)[0] for line in out.splitlines()}
 
 
 def main():
+    parser = argparse.ArgumentParser(
+        description="Lists the ONNX backend test cases that use only ops "
+                    "dlc compiles.")
+    parser.add_argument("--dlc", default=os.path.join(REPO, "build/bin/dlc"),
+                        help="the dlc whose op table to use "
+                             "(default: build/bin/dlc of this checkout)")
+    ops = table_ops(parser.parse_args().dlc)
     for suite in SUITES:
         base = os.path.join(ROOT, suite)
         for case in sorted(os.listdir(base)):
@@ -29,8 +43,9 @@ def main():
             if not os.path.exists(path):
                 continue
             model = onnx.load(path, load_external_data=False)
-            ops = {(n.domain, n.op_type) for n in model.graph.node}
-            if ops and all(d in ("", "ai.onnx") and t in OPS for d, t in ops):
+            used = {(n.domain, n.op_type) for n in model.graph.node}
+            if used and all(d in ("", "ai.onnx") and t in ops
+                            for d, t in used):
                 print(f"{suite}/{case}")
 
 

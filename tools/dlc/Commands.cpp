@@ -2,6 +2,7 @@
 
 #include "Commands.h"
 
+#include "dlc/Conversion/OnnxToPrim.h"
 #include "dlc/Driver/ModelLibrary.h"
 #include "dlc/Pipelines/Compile.h"
 
@@ -167,6 +168,17 @@ int inspectModel(const std::string &path) {
     os << "unsupported:\n";
     for (const std::string &op : summary.unsupportedOps)
       os << "  " << op << "\n";
+  }
+  return ExitSuccess;
+}
+
+/// One line per op type: "Clip 1,6,11".
+int inspectOps() {
+  llvm::raw_ostream &os = llvm::outs();
+  for (const dlc::OnnxToPrimOp &op : dlc::listOnnxToPrimOps()) {
+    os << op.opType << " ";
+    llvm::interleave(op.sinceVersions, os, ",");
+    os << "\n";
   }
   return ExitSuccess;
 }
@@ -337,6 +349,8 @@ int dlc::driver::testCommand(const TestFlags &flags) {
 }
 
 int dlc::driver::inspectCommand(const InspectFlags &flags) {
+  if (flags.ops)
+    return inspectOps();
   if (llvm::sys::fs::is_directory(flags.path))
     return report(Status::userError("'" + flags.path + "' is a directory"));
   if (!llvm::sys::fs::exists(flags.path))

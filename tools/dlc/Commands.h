@@ -47,9 +47,11 @@ struct TestFlags {
 };
 int testCommand(const TestFlags &flags);
 
-/// `dlc inspect MODEL.onnx|MODEL.so`.
+/// `dlc inspect MODEL.onnx|MODEL.so` or `dlc inspect --ops` (the op table:
+/// "OP V1,V2,..." per line).
 struct InspectFlags {
   std::string path;
+  bool ops = false;
 };
 int inspectCommand(const InspectFlags &flags);
 

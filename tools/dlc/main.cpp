@@ -8,6 +8,8 @@
 
 #include "Commands.h"
 
+#include "dlc/Conversion/OnnxToPrim.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/InitLLVM.h"
@@ -136,10 +138,24 @@ int runDriver(int argc, char **argv) {
 
   InspectFlags inspectFlags;
   CLI::App *inspect = app.add_subcommand(
-      "inspect", "Describe an ONNX model or a compiled model.so");
-  inspect->add_option("file", inspectFlags.path, "The model")
-      ->required()
-      ->type_name("MODEL.onnx|MODEL.so");
+      "inspect", "Describe an ONNX model or a compiled model.so, or list the "
+                 "ONNX ops dlc compiles");
+  CLI::Option *inspectFile =
+      inspect->add_option("file", inspectFlags.path, "The model")
+          ->type_name("MODEL.onnx|MODEL.so");
+  inspect
+      ->add_flag("--ops", inspectFlags.ops,
+                 "List the ONNX ops dlc compiles instead of describing a "
+                 "file")
+      ->excludes(inspectFile);
+  inspect->footer(
+      "--ops prints one line per op type of the default ONNX domain, sorted "
+      "by name: the op type, a space, and the opsets from which the rows of "
+      "dlc's op table for it apply, ascending and comma-separated (e.g. "
+      "'Clip 1,6,11'). A node of opset V is compiled by the row of the "
+      "greatest opset <= V; an op type not listed, or an opset below its "
+      "first, is not supported. dlc knows opsets up to " +
+      std::to_string(dlc::kNewestOpset) + ".");
 
   app.footer("Run 'dlc COMMAND --help' for a command's options.");
 
@@ -160,15 +176,20 @@ int runDriver(int argc, char **argv) {
                  << "' (expected compile, run, test or inspect)\n";
     return ExitUserError;
   }
+  auto usageError = [](const std::string &message) {
+    llvm::errs() << "dlc: error: " << message << "\n"
+                 << "Run 'dlc --help' or 'dlc COMMAND --help' for usage.\n";
+    return ExitUserError;
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
     if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success))
       return app.exit(e); // --help, --version
-    llvm::errs() << "dlc: error: " << e.what() << "\n"
-                 << "Run 'dlc --help' or 'dlc COMMAND --help' for usage.\n";
-    return ExitUserError;
+    return usageError(e.what());
   }
+  if (*inspect && inspectFlags.path.empty() && !inspectFlags.ops)
+    return usageError("file is required (or --ops)");
 
   if (*compile)
     return compileCommand(compileFlags);

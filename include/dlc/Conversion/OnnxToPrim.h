@@ -5,6 +5,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 namespace dlc {
 
@@ -15,6 +16,17 @@ inline constexpr int64_t kNewestOpset = 21;
 /// opset `version`; otherwise `reason` says why not.
 bool hasOnnxToPrimRule(llvm::StringRef opType, llvm::StringRef domain,
                        int64_t version, std::string &reason);
+
+/// An op type convert-onnx-to-prim converts (default domain) and the since
+/// versions of its rows, ascending: a node of opset V is converted by the row
+/// with the greatest since version <= V.
+struct OnnxToPrimOp {
+  std::string opType;
+  std::vector<int64_t> sinceVersions;
+};
+
+/// Every op type of the rule table, sorted by name.
+std::vector<OnnxToPrimOp> listOnnxToPrimOps();
 
 } // namespace dlc
 

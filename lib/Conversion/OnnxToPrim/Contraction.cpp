@@ -284,7 +284,36 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
 } // namespace
 
 void dlc::onnx_to_prim::addContractionRules(RuleTable &table) {
-  table.add("MatMul", 1, convertMatMul);
-  table.add("Gemm", 1, convertGemm, {2});
-  table.add("Conv", 1, convertConv, {2});
+  using namespace schema;
+  table.add("MatMul", 1, convertMatMul).inputs(2);
+  // C is required before opset 11; broadcast is implicit from opset 7.
+  table.add("Gemm", 1, convertGemm)
+      .inputs(3)
+      .attrs({{"alpha", Float},
+              {"beta", Float},
+              {"broadcast", Int},
+              {"transA", Int},
+              {"transB", Int}});
+  table.add("Gemm", 7, convertGemm)
+      .inputs(3)
+      .attrs({{"alpha", Float},
+              {"beta", Float},
+              {"transA", Int},
+              {"transB", Int}});
+  table.add("Gemm", 11, convertGemm)
+      .inputs(2, 3)
+      .optional({2})
+      .attrs({{"alpha", Float},
+              {"beta", Float},
+              {"transA", Int},
+              {"transB", Int}});
+  table.add("Conv", 1, convertConv)
+      .inputs(2, 3)
+      .optional({2})
+      .attrs({{"auto_pad", String},
+              {"dilations", Ints},
+              {"group", Int},
+              {"kernel_shape", Ints},
+              {"pads", Ints},
+              {"strides", Ints}});
 }

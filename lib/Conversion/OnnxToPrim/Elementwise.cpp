@@ -195,21 +195,55 @@ FailureOr<Results> convertPow(NodeContext &ctx) {
 } // namespace
 
 void dlc::onnx_to_prim::addElementwiseRules(RuleTable &table) {
-  // Opset 7 replaced the broadcast/axis attributes by multidirectional
-  // (numpy) broadcasting; later versions only widen the accepted types.
-  table.add("Add", 1, binaryRule<prim::AddOp>());
-  table.add("Sub", 1, binaryRule<prim::SubOp>());
-  table.add("Mul", 1, binaryRule<prim::MulOp>());
-  table.add("Div", 1, binaryRule<prim::DivOp>());
-  table.add("Pow", 1, convertPow);
+  using namespace schema;
+  // Opsets 1-5 add the legacy consumed_inputs attribute; opset 7 replaced
+  // the broadcast/axis attributes by multidirectional (numpy) broadcasting.
+  // Later versions only widen the accepted types.
+  const AttrSpec consumed = {"consumed_inputs", Ints};
+  const AttrSpec axis = {"axis", Int}, broadcast = {"broadcast", Int};
+  std::pair<StringRef, Rule> binary[] = {{"Add", binaryRule<prim::AddOp>()},
+                                         {"Sub", binaryRule<prim::SubOp>()},
+                                         {"Mul", binaryRule<prim::MulOp>()},
+                                         {"Div", binaryRule<prim::DivOp>()}};
+  for (const auto &[op, rule] : binary) {
+    table.add(op, 1, rule).inputs(2).attrs({axis, broadcast, consumed});
+    table.add(op, 6, rule).inputs(2).attrs({axis, broadcast});
+    table.add(op, 7, rule).inputs(2);
+  }
+  table.add("Pow", 1, convertPow).inputs(2).attrs({axis, broadcast});
+  table.add("Pow", 7, convertPow).inputs(2);
 
-  // Versions before 6 only add the legacy consumed_inputs attribute.
-  table.add("Neg", 1, unaryRule<prim::NegOp>(false));
-  table.add("Abs", 1, unaryRule<prim::AbsOp>(false));
-  table.add("Sqrt", 1, unaryRule<prim::SqrtOp>(true));
-  table.add("Exp", 1, unaryRule<prim::ExpOp>(true));
-  table.add("Log", 1, unaryRule<prim::LogOp>(true));
-  table.add("Tanh", 1, unaryRule<prim::TanhOp>(true));
+  Rule reciprocal = activationRule([](NodeContext &ctx, Value x) {
+    return ctx.b.create<prim::DivOp>(ctx.loc, splatLike(ctx.b, ctx.loc, x, 1.0),
+                                     x);
+  });
+  Rule relu = [](NodeContext &ctx) -> FailureOr<Results> {
+    if (ctx.numInputs() != 1)
+      return ctx.failure<Results>("expects 1 input");
+    Value x = ctx.input(0);
+    return Results{
+        ctx.b.create<prim::MaxOp>(ctx.loc, x, splatLike(ctx.b, ctx.loc, x, 0))};
+  };
+  Rule sigmoid = activationRule([](NodeContext &ctx, Value x) {
+    OpBuilder &b = ctx.b;
+    Value one = splatLike(b, ctx.loc, x, 1.0);
+    Value e = b.create<prim::ExpOp>(ctx.loc, b.create<prim::NegOp>(ctx.loc, x));
+    return b.create<prim::DivOp>(ctx.loc, one,
+                                 b.create<prim::AddOp>(ctx.loc, one, e));
+  });
+  std::pair<StringRef, Rule> unary[] = {{"Neg", unaryRule<prim::NegOp>(false)},
+                                        {"Abs", unaryRule<prim::AbsOp>(false)},
+                                        {"Sqrt", unaryRule<prim::SqrtOp>(true)},
+                                        {"Exp", unaryRule<prim::ExpOp>(true)},
+                                        {"Log", unaryRule<prim::LogOp>(true)},
+                                        {"Tanh", unaryRule<prim::TanhOp>(true)},
+                                        {"Reciprocal", reciprocal},
+                                        {"Relu", relu},
+                                        {"Sigmoid", sigmoid}};
+  for (const auto &[op, rule] : unary) {
+    table.add(op, 1, rule).attrs({consumed});
+    table.add(op, 6, rule);
+  }
   table.add("Erf", 9, unaryRule<prim::ErfOp>(true));
   table.add("Identity", 1, [](NodeContext &ctx) -> FailureOr<Results> {
     if (ctx.numInputs() != 1)
@@ -217,44 +251,55 @@ void dlc::onnx_to_prim::addElementwiseRules(RuleTable &table) {
     return Results{ctx.input(0)};
   });
 
-  table.add("Reciprocal", 1, activationRule([](NodeContext &ctx, Value x) {
-              return ctx.b.create<prim::DivOp>(
-                  ctx.loc, splatLike(ctx.b, ctx.loc, x, 1.0), x);
-            }));
-  table.add("Relu", 1, [](NodeContext &ctx) -> FailureOr<Results> {
-    if (ctx.numInputs() != 1)
-      return ctx.failure<Results>("expects 1 input");
-    Value x = ctx.input(0);
-    return Results{
-        ctx.b.create<prim::MaxOp>(ctx.loc, x, splatLike(ctx.b, ctx.loc, x, 0))};
+  Rule leakyRelu = activationRule([](NodeContext &ctx, Value x) {
+    OpBuilder &b = ctx.b;
+    double alpha = ctx.floatAttr("alpha", 0.01f);
+    Value zero = splatLike(b, ctx.loc, x, 0.0);
+    Value negative =
+        b.create<prim::CompareOp>(ctx.loc, prim::CompareDirection::lt, x, zero);
+    Value scaled =
+        b.create<prim::MulOp>(ctx.loc, x, splatLike(b, ctx.loc, x, alpha));
+    return b.create<prim::SelectOp>(ctx.loc, negative, scaled, x);
   });
-  table.add("LeakyRelu", 1, activationRule([](NodeContext &ctx, Value x) {
-              OpBuilder &b = ctx.b;
-              double alpha = ctx.floatAttr("alpha", 0.01f);
-              Value zero = splatLike(b, ctx.loc, x, 0.0);
-              Value negative = b.create<prim::CompareOp>(
-                  ctx.loc, prim::CompareDirection::lt, x, zero);
-              Value scaled = b.create<prim::MulOp>(
-                  ctx.loc, x, splatLike(b, ctx.loc, x, alpha));
-              return b.create<prim::SelectOp>(ctx.loc, negative, scaled, x);
-            }));
-  table.add("Sigmoid", 1, activationRule([](NodeContext &ctx, Value x) {
-              OpBuilder &b = ctx.b;
-              Value one = splatLike(b, ctx.loc, x, 1.0);
-              Value e = b.create<prim::ExpOp>(
-                  ctx.loc, b.create<prim::NegOp>(ctx.loc, x));
-              return b.create<prim::DivOp>(
-                  ctx.loc, one, b.create<prim::AddOp>(ctx.loc, one, e));
-            }));
-  table.add("HardSigmoid", 1, activationRule([](NodeContext &ctx, Value x) {
-              return hardSigmoid(ctx, x, ctx.floatAttr("alpha", 0.2f),
-                                 ctx.floatAttr("beta", 0.5f));
-            }));
+  table.add("LeakyRelu", 1, leakyRelu).attrs({{"alpha", Float}, consumed});
+  table.add("LeakyRelu", 6, leakyRelu).attrs({{"alpha", Float}});
+  Rule hardSigmoidRule = activationRule([](NodeContext &ctx, Value x) {
+    return hardSigmoid(ctx, x, ctx.floatAttr("alpha", 0.2f),
+                       ctx.floatAttr("beta", 0.5f));
+  });
+  table.add("HardSigmoid", 1, hardSigmoidRule)
+      .attrs({{"alpha", Float}, {"beta", Float}, consumed});
+  table.add("HardSigmoid", 6, hardSigmoidRule)
+      .attrs({{"alpha", Float}, {"beta", Float}});
   table.add("HardSwish", 14, activationRule([](NodeContext &ctx, Value x) {
               return ctx.b.create<prim::MulOp>(
                   ctx.loc, x, hardSigmoid(ctx, x, 1.0 / 6.0, 0.5));
             }));
-  table.add("Clip", 1, convertClip, {1, 2});
-  table.add("Cast", 1, convertCast);
-  table.add("Dropout", 1, convertDropout, {1, 2});
+
+  // Clip's bounds are attributes before opset 11, optional inputs after.
+  table.add("Clip", 1, convertClip)
+      .attrs({{"min", Float}, {"max", Float}, consumed});
+  table.add("Clip", 6, convertClip).attrs({{"min", Float}, {"max", Float}});
+  table.add("Clip", 11, convertClip).inputs(1, 3).optional({1, 2});
+  // Cast names the type before opset 6, gives its DataType code after.
+  table.add("Cast", 1, convertCast).attrs({{"to", String, Required}});
+  table.add("Cast", 6, convertCast).attrs({{"to", Int, Required}});
+  table.add("Cast", 19, convertCast)
+      .attrs({{"to", Int, Required}, {"saturate", Int}});
+  // Dropout: is_test until opset 7; ratio and training_mode are inputs from
+  // opset 12. The mask output is optional.
+  table.add("Dropout", 1, convertDropout)
+      .outputs(1, 2)
+      .attrs({{"is_test", Int}, {"ratio", Float}, consumed});
+  table.add("Dropout", 6, convertDropout)
+      .outputs(1, 2)
+      .attrs({{"is_test", Int}, {"ratio", Float}});
+  table.add("Dropout", 7, convertDropout)
+      .outputs(1, 2)
+      .attrs({{"ratio", Float}});
+  table.add("Dropout", 12, convertDropout)
+      .inputs(1, 3)
+      .optional({1, 2})
+      .outputs(1, 2)
+      .attrs({{"seed", Int}});
 }

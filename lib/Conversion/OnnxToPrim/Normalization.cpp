@@ -151,10 +151,45 @@ FailureOr<Results> convertLayerNorm(NodeContext &ctx) {
 } // namespace
 
 void dlc::onnx_to_prim::addNormalizationRules(RuleTable &table) {
-  // Opset 13 changed Softmax/LogSoftmax from "flatten to 2-D at axis" to
-  // "normalize along axis"; the rule checks the version.
-  table.add("Softmax", 1, softmaxRule(false));
-  table.add("LogSoftmax", 1, softmaxRule(true));
-  table.add("BatchNormalization", 1, convertBatchNorm);
-  table.add("LayerNormalization", 17, convertLayerNorm, {2});
+  using namespace schema;
+  // Opset 13 changed Softmax/LogSoftmax from "flatten to 2-D at axis"
+  // (default 1) to "normalize along axis" (default -1); the rule checks the
+  // version.
+  for (bool log : {false, true}) {
+    StringRef op = log ? "LogSoftmax" : "Softmax";
+    table.add(op, 1, softmaxRule(log)).attrs({{"axis", Int}});
+    table.add(op, 13, softmaxRule(log)).attrs({{"axis", Int}});
+  }
+  // Outputs 1-4 (running and saved statistics) exist for training; is_test
+  // goes at opset 7, spatial at 9, training_mode comes at 14.
+  const AttrSpec epsilon = {"epsilon", Float}, momentum = {"momentum", Float};
+  table.add("BatchNormalization", 1, convertBatchNorm)
+      .inputs(5)
+      .outputs(1, 5)
+      .attrs({{"consumed_inputs", Ints, Required},
+              epsilon,
+              {"is_test", Int},
+              momentum,
+              {"spatial", Int}});
+  table.add("BatchNormalization", 6, convertBatchNorm)
+      .inputs(5)
+      .outputs(1, 5)
+      .attrs({epsilon, {"is_test", Int}, momentum, {"spatial", Int}});
+  table.add("BatchNormalization", 7, convertBatchNorm)
+      .inputs(5)
+      .outputs(1, 5)
+      .attrs({epsilon, momentum, {"spatial", Int}});
+  table.add("BatchNormalization", 9, convertBatchNorm)
+      .inputs(5)
+      .outputs(1, 5)
+      .attrs({epsilon, momentum});
+  table.add("BatchNormalization", 14, convertBatchNorm)
+      .inputs(5)
+      .outputs(1, 3)
+      .attrs({epsilon, momentum, {"training_mode", Int}});
+  table.add("LayerNormalization", 17, convertLayerNorm)
+      .inputs(2, 3)
+      .optional({2})
+      .outputs(1, 3)
+      .attrs({{"axis", Int}, epsilon, {"stash_type", Int}});
 }

@@ -34,11 +34,8 @@ int64_t NodeContext::intAttr(StringRef name, int64_t defaultValue) const {
 }
 
 float NodeContext::floatAttr(StringRef name, float defaultValue) const {
-  Attribute attr = node.getAttrs().get(name);
-  if (auto f = dyn_cast_or_null<FloatAttr>(attr))
-    return f.getValueAsDouble();
-  if (auto i = dyn_cast_or_null<IntegerAttr>(attr))
-    return i.getInt();
+  if (auto attr = dyn_cast_or_null<FloatAttr>(node.getAttrs().get(name)))
+    return attr.getValueAsDouble();
   return defaultValue;
 }
 
@@ -68,16 +65,46 @@ LogicalResult NodeContext::fail(const Twine &message) const {
 // RuleTable
 //===----------------------------------------------------------------------===//
 
-void RuleTable::add(StringRef opType, int64_t sinceVersion, Rule rule,
-                    std::initializer_list<unsigned> optionalInputs) {
-  uint32_t mask = 0;
-  for (unsigned i : optionalInputs)
-    mask |= 1u << i;
+StringRef dlc::onnx_to_prim::attrKindName(AttrKind kind) {
+  switch (kind) {
+  case AttrKind::Int:
+    return "int";
+  case AttrKind::Float:
+    return "float";
+  case AttrKind::String:
+    return "string";
+  case AttrKind::Ints:
+    return "ints";
+  case AttrKind::Floats:
+    return "floats";
+  case AttrKind::Strings:
+    return "strings";
+  case AttrKind::Tensor:
+    return "tensor";
+  }
+  llvm_unreachable("unknown AttrKind");
+}
+
+const AttrSpec *RuleTable::Entry::findAttr(StringRef name) const {
+  for (const AttrSpec &spec : attributes)
+    if (spec.name == name)
+      return &spec;
+  return nullptr;
+}
+
+RuleTable::Entry &RuleTable::add(StringRef opType, int64_t sinceVersion,
+                                 Rule rule) {
   auto &entries = rules[opType];
-  entries.push_back({sinceVersion, std::move(rule), mask});
-  llvm::sort(entries, [](const Entry &a, const Entry &b) {
-    return a.sinceVersion < b.sinceVersion;
+  auto it = llvm::partition_point(entries, [&](const Entry &entry) {
+    return entry.sinceVersion < sinceVersion;
   });
+  if (it != entries.end() && it->sinceVersion == sinceVersion)
+    llvm::report_fatal_error("two rows for " + opType + " since opset " +
+                             Twine(sinceVersion));
+  Entry entry;
+  entry.sinceVersion = sinceVersion;
+  entry.rule = std::move(rule);
+  return *entries.insert(it, std::move(entry));
 }
 
 const RuleTable::Entry *RuleTable::lookup(StringRef opType,
@@ -109,6 +136,20 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
     return t;
   }();
   return table;
+}
+
+std::vector<OnnxToPrimOp> dlc::listOnnxToPrimOps() {
+  std::vector<OnnxToPrimOp> ops;
+  for (const auto &entry : getRuleTable().rows()) {
+    OnnxToPrimOp &op = ops.emplace_back();
+    op.opType = entry.getKey().str();
+    for (const RuleTable::Entry &row : entry.getValue())
+      op.sinceVersions.push_back(row.sinceVersion);
+  }
+  llvm::sort(ops, [](const OnnxToPrimOp &a, const OnnxToPrimOp &b) {
+    return a.opType < b.opType;
+  });
+  return ops;
 }
 
 //===----------------------------------------------------------------------===//
@@ -383,6 +424,79 @@ bool dlc::hasOnnxToPrimRule(StringRef opType, StringRef domain, int64_t version,
 
 namespace {
 
+/// "2 inputs", "1 to 3 inputs", "at least 1 input".
+std::string describeCount(unsigned min, unsigned max, StringRef noun) {
+  std::string count;
+  if (max == RuleTable::kVariadic)
+    count = "at least " + std::to_string(min);
+  else if (min == max)
+    count = std::to_string(min);
+  else
+    count = std::to_string(min) + " to " + std::to_string(max);
+  bool singular = count == "1" || count == "at least 1";
+  return count + " " + noun.str() + (singular ? "" : "s");
+}
+
+/// The kind of an attribute as the importer stores it, if it is one.
+std::optional<AttrKind> attrKindOf(Attribute attr) {
+  if (isa<IntegerAttr>(attr))
+    return AttrKind::Int;
+  if (isa<FloatAttr>(attr))
+    return AttrKind::Float;
+  if (isa<StringAttr>(attr))
+    return AttrKind::String;
+  if (isa<DenseI64ArrayAttr>(attr))
+    return AttrKind::Ints;
+  if (isa<DenseF32ArrayAttr>(attr))
+    return AttrKind::Floats;
+  if (auto array = dyn_cast<ArrayAttr>(attr))
+    if (llvm::all_of(array, llvm::IsaPred<StringAttr>))
+      return AttrKind::Strings;
+  if (isa<ElementsAttr>(attr))
+    return AttrKind::Tensor;
+  return std::nullopt;
+}
+
+/// Checks the node against its row's schema.
+LogicalResult checkSchema(const NodeContext &ctx,
+                          const RuleTable::Entry &entry) {
+  size_t inputs = ctx.numInputs();
+  if (inputs < entry.minInputs || inputs > entry.maxInputs)
+    return ctx.fail("expects " +
+                    describeCount(entry.minInputs, entry.maxInputs, "input") +
+                    ", has " + Twine(inputs));
+  for (size_t i = 0; i < inputs; ++i)
+    if (!ctx.hasInput(i) && !llvm::is_contained(entry.optionalInputs, i))
+      return ctx.fail("input " + Twine(i) + " is required");
+  size_t outputs = ctx.node.getNumResults();
+  if (outputs < entry.minOutputs || outputs > entry.maxOutputs)
+    return ctx.fail(
+        "expects " +
+        describeCount(entry.minOutputs, entry.maxOutputs, "output") + ", has " +
+        Twine(outputs));
+  for (NamedAttribute attr : ctx.node.getAttrs()) {
+    const AttrSpec *spec = entry.findAttr(attr.getName());
+    if (!spec) {
+      std::string known;
+      for (const AttrSpec &s : entry.attributes)
+        known += (known.empty() ? "" : ", ") + s.name.str();
+      return ctx.fail("unknown attribute '" + attr.getName().strref() + "'; " +
+                      ctx.node.getOpType() + " takes " +
+                      (known.empty() ? "none" : known));
+    }
+    std::optional<AttrKind> kind = attrKindOf(attr.getValue());
+    if (kind != spec->kind)
+      return ctx.fail("attribute '" + spec->name + "' must be " +
+                      attrKindName(spec->kind) + ", got " +
+                      (kind ? attrKindName(*kind).str()
+                            : llvm::formatv("{0}", attr.getValue()).str()));
+  }
+  for (const AttrSpec &spec : entry.attributes)
+    if (spec.required && !ctx.hasAttr(spec.name))
+      return ctx.fail("attribute '" + spec.name + "' is required");
+  return success();
+}
+
 struct ConvertOnnxToPrimPass
     : dlc::impl::ConvertOnnxToPrimBase<ConvertOnnxToPrimPass> {
   void runOnOperation() override {
@@ -406,11 +520,8 @@ struct ConvertOnnxToPrimPass
       return ctx.fail(reason);
     const RuleTable::Entry *entry =
         table.lookup(node.getOpType(), node.getVersion());
-    if (ctx.numInputs() == 0 && node.getOpType() != "Constant")
-      return ctx.fail("expects inputs, has none");
-    for (size_t i = 0; i < ctx.numInputs(); ++i)
-      if (!ctx.hasInput(i) && !(i < 32 && (entry->optionalInputs >> i) & 1))
-        return ctx.fail("input " + Twine(i) + " is required");
+    if (failed(checkSchema(ctx, *entry)))
+      return failure();
     FailureOr<Results> results = entry->rule(ctx);
     if (failed(results))
       return failure();

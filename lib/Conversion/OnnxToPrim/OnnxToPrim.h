@@ -1,7 +1,8 @@
 //===- OnnxToPrim.h - the onnx-to-prim rule table ---------------*- C++ -*-===//
 //
-// Internal to convert-onnx-to-prim. Each op family registers rules keyed by
-// (op type, since version); a rule turns one onnx.node into prim ops.
+// Internal to convert-onnx-to-prim. Each op family registers rows keyed by
+// (op type, since version): a rule that turns one onnx.node into prim ops,
+// and the schema (arity, optional inputs, attributes) checked before it runs.
 //
 //===----------------------------------------------------------------------===//
 #ifndef DLC_LIB_CONVERSION_ONNXTOPRIM_ONNXTOPRIM_H
@@ -19,7 +20,103 @@
 
 namespace dlc::onnx_to_prim {
 
-/// What a rule sees of the node it converts.
+class NodeContext;
+using Results = llvm::SmallVector<mlir::Value>;
+using Rule = std::function<mlir::FailureOr<Results>(NodeContext &)>;
+
+/// The kinds of ONNX attributes, as the importer stores them in an
+/// onnx.node's attribute dictionary.
+enum class AttrKind {
+  Int,     // IntegerAttr (i64)
+  Float,   // FloatAttr (f32)
+  String,  // StringAttr
+  Ints,    // DenseI64ArrayAttr
+  Floats,  // DenseF32ArrayAttr
+  Strings, // ArrayAttr of StringAttrs
+  Tensor,  // ElementsAttr
+};
+/// ONNX's name for a kind: "int", "floats", "tensor", ...
+llvm::StringRef attrKindName(AttrKind kind);
+
+struct AttrSpec {
+  llvm::StringRef name; // a string literal
+  AttrKind kind;
+  bool required = false;
+};
+
+class RuleTable {
+public:
+  static constexpr unsigned kVariadic = ~0u;
+
+  /// One row: the rule for an op type from `sinceVersion` on, and the schema
+  /// convertNode checks a node against before the rule runs. The setters
+  /// chain: `table.add("Clip", 11, rule).inputs(1, 3).optional({1, 2});`.
+  struct Entry {
+    int64_t sinceVersion;
+    Rule rule;
+    unsigned minInputs = 1, maxInputs = 1;
+    /// Inputs that may be absent (an `onnx.none`); any other is required.
+    llvm::SmallVector<unsigned, 2> optionalInputs;
+    unsigned minOutputs = 1, maxOutputs = 1;
+    /// Every attribute the op takes; any other is an error.
+    llvm::SmallVector<AttrSpec, 4> attributes;
+
+    /// `n` inputs, or `min` to `max` (kVariadic: no limit).
+    Entry &inputs(unsigned n) { return inputs(n, n); }
+    Entry &inputs(unsigned min, unsigned max) {
+      minInputs = min;
+      maxInputs = max;
+      return *this;
+    }
+    Entry &optional(std::initializer_list<unsigned> positions) {
+      optionalInputs.assign(positions);
+      return *this;
+    }
+    Entry &outputs(unsigned n) { return outputs(n, n); }
+    Entry &outputs(unsigned min, unsigned max) {
+      minOutputs = min;
+      maxOutputs = max;
+      return *this;
+    }
+    Entry &attrs(std::initializer_list<AttrSpec> specs) {
+      attributes.append(specs);
+      return *this;
+    }
+    const AttrSpec *findAttr(llvm::StringRef name) const;
+  };
+
+  /// Adds the row of `opType` from `sinceVersion`: 1 input, 1 output and no
+  /// attributes until its setters say otherwise.
+  Entry &add(llvm::StringRef opType, int64_t sinceVersion, Rule rule);
+  /// The entry with the greatest since version <= `version`, or null.
+  const Entry *lookup(llvm::StringRef opType, int64_t version) const;
+  /// Oldest version any rule of `opType` handles, or -1 if none.
+  int64_t oldestVersion(llvm::StringRef opType) const;
+  /// Each op type's rows, by ascending since version.
+  const llvm::StringMap<std::vector<Entry>> &rows() const { return rules; }
+
+private:
+  llvm::StringMap<std::vector<Entry>> rules;
+};
+
+/// Short names for the rows of the add*Rules functions, which say
+/// `using namespace schema;`:
+///   table.add("Cast", 6, rule).attrs({{"to", Int, Required}});
+namespace schema {
+inline constexpr AttrKind Int = AttrKind::Int;
+inline constexpr AttrKind Float = AttrKind::Float;
+inline constexpr AttrKind String = AttrKind::String;
+inline constexpr AttrKind Ints = AttrKind::Ints;
+inline constexpr AttrKind Floats = AttrKind::Floats;
+inline constexpr AttrKind Strings = AttrKind::Strings;
+inline constexpr AttrKind Tensor = AttrKind::Tensor;
+inline constexpr bool Required = true;
+inline constexpr unsigned Variadic = RuleTable::kVariadic;
+} // namespace schema
+
+/// What a rule sees of the node it converts. convertNode has checked the node
+/// against its row's schema: the input and output counts, the absent inputs,
+/// every attribute's name and kind, the required attributes.
 class NodeContext {
 public:
   NodeContext(onnx::NodeOp node, mlir::OpBuilder &builder)
@@ -42,6 +139,9 @@ public:
     return i < node.getNumResults() && !node.getResult(i).use_empty();
   }
 
+  /// An attribute's value, or `defaultValue` when the node has none of that
+  /// kind. After the schema check a present attribute has the kind its row
+  /// declares, and one the row does not declare is absent.
   bool hasAttr(llvm::StringRef name) const {
     return static_cast<bool>(node.getAttrs().get(name));
   }
@@ -59,30 +159,6 @@ public:
     (void)fail(m);
     return mlir::failure();
   }
-};
-
-using Results = llvm::SmallVector<mlir::Value>;
-using Rule = std::function<mlir::FailureOr<Results>(NodeContext &)>;
-
-class RuleTable {
-public:
-  struct Entry {
-    int64_t sinceVersion;
-    Rule rule;
-    /// Bit i set: input i may be absent (an `onnx.none`). Any other absent
-    /// input is rejected before the rule runs.
-    uint32_t optionalInputs;
-  };
-
-  void add(llvm::StringRef opType, int64_t sinceVersion, Rule rule,
-           std::initializer_list<unsigned> optionalInputs = {});
-  /// The entry with the greatest since version <= `version`, or null.
-  const Entry *lookup(llvm::StringRef opType, int64_t version) const;
-  /// Oldest version any rule of `opType` handles, or -1 if none.
-  int64_t oldestVersion(llvm::StringRef opType) const;
-
-private:
-  llvm::StringMap<std::vector<Entry>> rules;
 };
 
 /// The table with every family registered.

@@ -207,13 +207,39 @@ FailureOr<Results> convertGlobalPool(NodeContext &ctx, PoolKind kind) {
 } // namespace
 
 void dlc::onnx_to_prim::addPoolingRules(RuleTable &table) {
-  // Later versions add attributes (ceil_mode 10, dilations for AveragePool
-  // 19) that default to the older behaviour, so one rule reads them all.
-  table.add("MaxPool", 1,
-            [](NodeContext &ctx) { return convertPool(ctx, PoolKind::Max); });
-  table.add("AveragePool", 1, [](NodeContext &ctx) {
+  using namespace schema;
+  // Later versions add attributes (storage_order and the Indices output 8,
+  // ceil_mode 10, dilations for AveragePool 19) that default to the older
+  // behaviour, so one rule reads them all.
+  Rule maxPool = [](NodeContext &ctx) {
+    return convertPool(ctx, PoolKind::Max);
+  };
+  Rule averagePool = [](NodeContext &ctx) {
     return convertPool(ctx, PoolKind::Average);
-  });
+  };
+  const AttrSpec autoPad = {"auto_pad", String},
+                 kernelShape = {"kernel_shape", Ints, Required},
+                 pads = {"pads", Ints}, strides = {"strides", Ints},
+                 ceilMode = {"ceil_mode", Int}, dilations = {"dilations", Ints};
+  const AttrSpec storageOrder = {"storage_order", Int},
+                 countIncludePad = {"count_include_pad", Int};
+  table.add("MaxPool", 1, maxPool).attrs({autoPad, kernelShape, pads, strides});
+  table.add("MaxPool", 8, maxPool)
+      .outputs(1, 2)
+      .attrs({autoPad, kernelShape, pads, strides, storageOrder});
+  table.add("MaxPool", 10, maxPool)
+      .outputs(1, 2)
+      .attrs({autoPad, kernelShape, pads, strides, storageOrder, ceilMode,
+              dilations});
+  table.add("AveragePool", 1, averagePool)
+      .attrs({autoPad, kernelShape, pads, strides});
+  table.add("AveragePool", 7, averagePool)
+      .attrs({autoPad, kernelShape, pads, strides, countIncludePad});
+  table.add("AveragePool", 10, averagePool)
+      .attrs({autoPad, kernelShape, pads, strides, countIncludePad, ceilMode});
+  table.add("AveragePool", 19, averagePool)
+      .attrs({autoPad, kernelShape, pads, strides, countIncludePad, ceilMode,
+              dilations});
   table.add("GlobalAveragePool", 1, [](NodeContext &ctx) {
     return convertGlobalPool(ctx, PoolKind::Average);
   });

@@ -61,7 +61,18 @@ Rule reductionRule(Reduction kind, int64_t axesInputSince) {
 } // namespace
 
 void dlc::onnx_to_prim::addReductionRules(RuleTable &table) {
-  table.add("ReduceSum", 1, reductionRule(Reduction::Sum, 13), {1});
-  table.add("ReduceMean", 1, reductionRule(Reduction::Mean, 18), {1});
-  table.add("ReduceMax", 1, reductionRule(Reduction::Max, 18), {1});
+  using namespace schema;
+  // axes is an attribute until it becomes an optional input (ReduceSum at
+  // opset 13, the others at 18).
+  std::tuple<StringRef, Rule, int64_t> reductions[] = {
+      {"ReduceSum", reductionRule(Reduction::Sum, 13), 13},
+      {"ReduceMean", reductionRule(Reduction::Mean, 18), 18},
+      {"ReduceMax", reductionRule(Reduction::Max, 18), 18}};
+  for (const auto &[op, rule, axesInputSince] : reductions) {
+    table.add(op, 1, rule).attrs({{"axes", Ints}, {"keepdims", Int}});
+    table.add(op, axesInputSince, rule)
+        .inputs(1, 2)
+        .optional({1})
+        .attrs({{"keepdims", Int}, {"noop_with_empty_axes", Int}});
+  }
 }

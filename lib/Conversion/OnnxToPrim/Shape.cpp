@@ -291,11 +291,43 @@ FailureOr<Results> convertUnsqueeze(NodeContext &ctx) {
 } // namespace
 
 void dlc::onnx_to_prim::addShapeRules(RuleTable &table) {
-  table.add("Constant", 1, convertConstant);
-  table.add("Flatten", 1, convertFlatten);
-  table.add("Reshape", 1, convertReshape); // shape attr before 5, input after
-  table.add("Transpose", 1, convertTranspose);
-  table.add("Concat", 1, convertConcat);
-  table.add("Squeeze", 1, convertSqueeze, {1});     // axes input since 13
-  table.add("Unsqueeze", 1, convertUnsqueeze, {1}); // axes input since 13
+  using namespace schema;
+  // Constant: value is optional from opset 11 (sparse_value, which the
+  // importer refuses, may stand instead); opset 12 adds the value_* forms.
+  table.add("Constant", 1, convertConstant)
+      .inputs(0)
+      .attrs({{"value", Tensor, Required}});
+  table.add("Constant", 11, convertConstant)
+      .inputs(0)
+      .attrs({{"value", Tensor}});
+  table.add("Constant", 12, convertConstant)
+      .inputs(0)
+      .attrs({{"value", Tensor},
+              {"value_float", Float},
+              {"value_floats", Floats},
+              {"value_int", Int},
+              {"value_ints", Ints},
+              {"value_string", String},
+              {"value_strings", Strings}});
+  table.add("Flatten", 1, convertFlatten).attrs({{"axis", Int}});
+  // Reshape: the shape attribute before opset 5, an input after.
+  table.add("Reshape", 1, convertReshape)
+      .attrs({{"consumed_inputs", Ints}, {"shape", Ints}});
+  table.add("Reshape", 5, convertReshape).inputs(2);
+  table.add("Reshape", 14, convertReshape)
+      .inputs(2)
+      .attrs({{"allowzero", Int}});
+  table.add("Transpose", 1, convertTranspose).attrs({{"perm", Ints}});
+  table.add("Concat", 1, convertConcat)
+      .inputs(1, Variadic)
+      .attrs({{"axis", Int}});
+  table.add("Concat", 4, convertConcat)
+      .inputs(1, Variadic)
+      .attrs({{"axis", Int, Required}});
+  // Squeeze/Unsqueeze: the axes attribute before opset 13, an input after
+  // (optional for Squeeze).
+  table.add("Squeeze", 1, convertSqueeze).attrs({{"axes", Ints}});
+  table.add("Squeeze", 13, convertSqueeze).inputs(1, 2).optional({1});
+  table.add("Unsqueeze", 1, convertUnsqueeze).attrs({{"axes", Ints, Required}});
+  table.add("Unsqueeze", 13, convertUnsqueeze).inputs(2);
 }

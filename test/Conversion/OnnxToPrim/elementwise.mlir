@@ -151,19 +151,6 @@ func.func @mul_opset6_broadcast_trailing(%a: tensor<2x3x4xf32>, %b: tensor<4xf32
 
 // -----
 
-// From opset 7 the axis attribute no longer exists and is ignored: numpy
-// broadcasting of [3] against [2, 3].
-// CHECK-LABEL: func.func @add_opset7_ignores_axis
-// CHECK-SAME: (%[[A:.*]]: tensor<2x3xf32>, %[[B:.*]]: tensor<3xf32>)
-// CHECK-NOT: prim.reshape
-// CHECK: prim.broadcast_in_dim %[[B]] {dims = array<i64: 1>} : (tensor<3xf32>) -> tensor<2x3xf32>
-func.func @add_opset7_ignores_axis(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> !onnx.value {
-  %0 = onnx.node "Add"(%a, %b) {attrs = {axis = 0 : i64, broadcast = 1 : i64}, domain = "", node_name = "n", version = 7 : i64} : (tensor<2x3xf32>, tensor<3xf32>) -> !onnx.value
-  return %0 : !onnx.value
-}
-
-// -----
-
 // CHECK-LABEL: func.func @activations
 // CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
 // Sigmoid: 1 / (1 + exp(-x)).
@@ -256,7 +243,7 @@ func.func @clip_opset6_defaults(%x: tensor<4xf32>) -> !onnx.value {
 
 // -----
 
-// From opset 11 the bounds are optional scalar inputs; attributes are ignored.
+// From opset 11 the bounds are optional scalar inputs.
 // CHECK-LABEL: func.func @clip_opset13_inputs
 // CHECK-SAME: (%[[X:.*]]: tensor<4xf32>, %[[LO:.*]]: tensor<f32>, %[[HI:.*]]: tensor<1xf32>)
 // CHECK-DAG: %[[LOB:.*]] = prim.broadcast_in_dim %[[LO]] {dims = array<i64>} : (tensor<f32>) -> tensor<4xf32>
@@ -266,7 +253,7 @@ func.func @clip_opset6_defaults(%x: tensor<4xf32>) -> !onnx.value {
 // CHECK: %[[R:.*]] = prim.min %[[M]], %[[HIB]] : tensor<4xf32>
 // CHECK: return %[[R]]
 func.func @clip_opset13_inputs(%x: tensor<4xf32>, %lo: tensor<f32>, %hi: tensor<1xf32>) -> !onnx.value {
-  %0 = onnx.node "Clip"(%x, %lo, %hi) {attrs = {max = 1.0 : f32, min = 0.0 : f32}, domain = "", node_name = "n", version = 13 : i64} : (tensor<4xf32>, tensor<f32>, tensor<1xf32>) -> !onnx.value
+  %0 = onnx.node "Clip"(%x, %lo, %hi) {attrs = {}, domain = "", node_name = "n", version = 13 : i64} : (tensor<4xf32>, tensor<f32>, tensor<1xf32>) -> !onnx.value
   return %0 : !onnx.value
 }
 

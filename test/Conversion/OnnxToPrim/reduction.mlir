@@ -56,16 +56,6 @@ func.func @reduce_sum_opset13_axes_input(%x: tensor<2x3x4xf32>) -> (!onnx.value,
 
 // -----
 
-// Opset 13 ignores a stale axes attribute: without the input it reduces all.
-// CHECK-LABEL: func.func @reduce_sum_opset13_ignores_axes_attr
-// CHECK: prim.reduce sum %{{.*}} {dims = array<i64: 0, 1, 2>} : (tensor<2x3x4xf32>) -> tensor<f32>
-func.func @reduce_sum_opset13_ignores_axes_attr(%x: tensor<2x3x4xf32>) -> !onnx.value {
-  %0 = onnx.node "ReduceSum"(%x) {attrs = {axes = array<i64: 1>, keepdims = 0 : i64}, domain = "", node_name = "n", version = 13 : i64} : (tensor<2x3x4xf32>) -> !onnx.value
-  return %0 : !onnx.value
-}
-
-// -----
-
 // noop_with_empty_axes = 1 with absent axes is the identity; with an empty
 // axes tensor too.
 // CHECK-LABEL: func.func @reduce_sum_noop_with_empty_axes

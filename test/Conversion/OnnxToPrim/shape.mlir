@@ -182,16 +182,6 @@ func.func @squeeze(%x: tensor<1x3x1x4xf32>) -> (!onnx.value, !onnx.value, !onnx.
 
 // -----
 
-// From opset 13 an axes attribute is not read: all size-1 dims go.
-// CHECK-LABEL: func.func @squeeze_opset13_ignores_attr
-// CHECK: prim.reshape %{{.*}} : (tensor<1x3x1xf32>) -> tensor<3xf32>
-func.func @squeeze_opset13_ignores_attr(%x: tensor<1x3x1xf32>) -> !onnx.value {
-  %0 = onnx.node "Squeeze"(%x) {attrs = {axes = array<i64: 0>}, domain = "", node_name = "n", version = 13 : i64} : (tensor<1x3x1xf32>) -> !onnx.value
-  return %0 : !onnx.value
-}
-
-// -----
-
 // Unsqueeze axes refer to the output rank: [0, -1] on [3, 4] gives [1, 3, 4, 1].
 // CHECK-LABEL: func.func @unsqueeze
 // CHECK-SAME: (%[[X:.*]]: tensor<3x4xf32>) -> (tensor<3x1x4xf32>, tensor<1x3x4x1xf32>)
