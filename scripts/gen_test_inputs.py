@@ -39,6 +39,9 @@ Files (all in test/Inputs/):
   dynamic_bias/x_plus_b_5x3.pb
   dynamic_conv.onnx      x: float32[batch,1,4,4] -> Conv with a 3x3 filter of ones
   dynamic_conv/x_<n>.pb, dynamic_conv/out_<n>.pb   batch n = 1, 2, 5
+  dynamic_embed.onnx     ids: int64[batch,seq] -> token + position embeddings (Gather, Shape,
+                         Range, Slice to seq, Expand over batch); negative ids wrap
+  dynamic_embed/ids_<b>x<t>.pb, dynamic_embed/out_<b>x<t>.pb   (1, 3) and (2, 8)
   dynamic_reshape.onnx   x: float32[n] -> Reshape to [-1, 2] (the count meets only at run time)
   dynamic_reshape/x_6.pb, dynamic_reshape/out_3x2.pb, dynamic_reshape/x_5.pb (odd: an error)
   dynamic_concat.onnx    a: float32[n,3], b: float32[m,2] -> Concat on axis 1 (n, m must agree)
@@ -188,6 +191,36 @@ def make_dynamic_concat() -> onnx.ModelProto:
                  [f32("out", ["n", 5])])
 
 
+EMBED_W = (np.arange(15, dtype=np.float32).reshape(5, 3) - 7.0) / 4.0
+EMBED_P = (np.arange(24, dtype=np.float32).reshape(8, 3) % 5.0) / 8.0
+
+
+def make_dynamic_embed() -> onnx.ModelProto:
+    """ids: int64[batch, seq] -> W[ids] + P[0:seq] (broadcast over batch), as
+    exporters write position embeddings: Shape, Gather, Range, Slice, Expand."""
+    i64 = lambda name, v: numpy_helper.from_array(np.array(v, np.int64), name)
+    nodes = [
+        helper.make_node("Gather", ["W", "ids"], ["tok"], name="tokens", axis=0),
+        helper.make_node("Shape", ["ids"], ["shape"], name="shape"),
+        helper.make_node("Gather", ["shape", "one"], ["seq"], name="seq", axis=0),
+        helper.make_node("Range", ["zero", "seq", "one"], ["positions"], name="range"),
+        helper.make_node("Slice", ["P", "zeros", "seq1"], ["table"], name="table"),
+        helper.make_node("Unsqueeze", ["seq", "zeros"], ["seq1"], name="seq1"),
+        helper.make_node("Gather", ["table", "positions"], ["pos"], name="positions_embed",
+                         axis=0),
+        helper.make_node("Expand", ["pos", "shape3"], ["pos_b"], name="expand"),
+        helper.make_node("Concat", ["shape", "three"], ["shape3"], name="shape3", axis=0),
+        helper.make_node("Add", ["tok", "pos_b"], ["out"], name="sum"),
+    ]
+    inits = [numpy_helper.from_array(EMBED_W, "W"), numpy_helper.from_array(EMBED_P, "P"),
+             i64("zero", 0), i64("one", 1), i64("zeros", [0]), i64("three", [3])]
+    # Topological order for the checker: Unsqueeze before Slice, Concat before Expand.
+    order = [0, 1, 2, 3, 5, 4, 6, 8, 7, 9]
+    return model([nodes[i] for i in order], "dynamic_embed",
+                 [helper.make_tensor_value_info("ids", TensorProto.INT64, ["batch", "seq"])],
+                 [f32("out", ["batch", "seq", 3])], initializers=inits)
+
+
 def conv3x3_ones(x: np.ndarray) -> np.ndarray:
     """Conv of [N,1,H,W] with a 3x3 filter of ones, no padding."""
     n, _, h, w = x.shape
@@ -310,6 +343,12 @@ def generate(root: pathlib.Path) -> None:
         xc = np.arange(n * 16, dtype=np.float32).reshape(n, 1, 4, 4) - 8.0
         out.write(f"dynamic_conv/x_{n}.pb", tensor(xc, "x"))
         out.write(f"dynamic_conv/out_{n}.pb", tensor(conv3x3_ones(xc), "out"))
+    out.write("dynamic_embed.onnx", make_dynamic_embed().SerializeToString())
+    for b, t in ((1, 3), (2, 8)):
+        ids = (np.arange(b * t, dtype=np.int64).reshape(b, t) * 3) % 7 - 2  # some negative
+        out.write(f"dynamic_embed/ids_{b}x{t}.pb", tensor(ids, "ids"))
+        ref = EMBED_W[np.where(ids < 0, ids + 5, ids)] + EMBED_P[:t][None]
+        out.write(f"dynamic_embed/out_{b}x{t}.pb", tensor(ref.astype(np.float32), "out"))
     out.write("dynamic_reshape.onnx", make_dynamic_reshape().SerializeToString())
     x6 = np.arange(6, dtype=np.float32)
     out.write("dynamic_reshape/x_6.pb", tensor(x6, "x"))

@@ -133,6 +133,8 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
     addNormalizationRules(t);
     addShapeRules(t);
     addReductionRules(t);
+    addShapeValueRules(t);
+    addIndexingRules(t);
     return t;
   }();
   return table;
@@ -209,7 +211,8 @@ Sizes dlc::onnx_to_prim::staticSizes(OpBuilder &b, ArrayRef<int64_t> shape) {
   return sizes;
 }
 
-static Value sizeValue(OpBuilder &b, Location loc, OpFoldResult size) {
+Value dlc::onnx_to_prim::sizeValue(OpBuilder &b, Location loc,
+                                   OpFoldResult size) {
   if (auto value = dyn_cast<Value>(size))
     return value;
   return b.create<arith::ConstantIndexOp>(
@@ -238,11 +241,18 @@ OpFoldResult dlc::onnx_to_prim::divSize(OpBuilder &b, Location loc,
                          r = getConstantIntValue(rhs);
   if (l && r && *r != 0)
     return b.getIndexAttr(*l / *r);
-  if (r == 1)
+  // A zero divisor divides by 1 (never a trap): the result is the dividend.
+  if (r == 1 || r == 0)
     return lhs;
-  return b
-      .create<arith::DivUIOp>(loc, sizeValue(b, loc, lhs),
-                              sizeValue(b, loc, rhs))
+  Value divisor = sizeValue(b, loc, rhs);
+  if (!r) {
+    Value zero = b.create<arith::ConstantIndexOp>(loc, 0);
+    Value isZero =
+        b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, divisor, zero);
+    divisor = b.create<arith::SelectOp>(
+        loc, isZero, b.create<arith::ConstantIndexOp>(loc, 1), divisor);
+  }
+  return b.create<arith::DivUIOp>(loc, sizeValue(b, loc, lhs), divisor)
       .getResult();
 }
 
@@ -345,6 +355,63 @@ dlc::onnx_to_prim::broadcastPair(NodeContext &ctx, Value lhs, Value rhs) {
                : broadcastTo(ctx.b, ctx.loc, v, sizes);
   };
   return std::make_pair(to(lhs), to(rhs));
+}
+
+std::optional<Sizes> dlc::onnx_to_prim::tracedSizes(OpBuilder &b,
+                                                    Value tensor) {
+  auto type = dyn_cast<RankedTensorType>(tensor.getType());
+  if (!type || type.getRank() > 1 || !type.hasStaticShape() ||
+      !isa<IntegerType>(type.getElementType()))
+    return std::nullopt;
+  if (auto constant = constantInts(tensor)) {
+    Sizes sizes;
+    for (int64_t v : *constant)
+      sizes.push_back(b.getIndexAttr(v));
+    return sizes;
+  }
+  Operation *op = tensor.getDefiningOp();
+  if (auto fromSizes = dyn_cast_or_null<prim::FromSizesOp>(op)) {
+    Sizes sizes;
+    for (Value size : fromSizes.getSizes())
+      sizes.push_back(getAsOpFoldResult(size));
+    return sizes;
+  }
+  // A reshape of a static small tensor keeps its elements, and so does an
+  // integer convert (shape values are far inside every integer type).
+  if (isa_and_nonnull<prim::ReshapeOp, prim::ConvertOp>(op) &&
+      isa<IntegerType>(
+          cast<ShapedType>(op->getOperand(0).getType()).getElementType()))
+    return tracedSizes(b, op->getOperand(0));
+  return std::nullopt;
+}
+
+FailureOr<Sizes> dlc::onnx_to_prim::sizesFromTensor(NodeContext &ctx,
+                                                    Value tensor) {
+  if (std::optional<Sizes> traced = tracedSizes(ctx.b, tensor))
+    return *traced;
+  auto type = cast<RankedTensorType>(tensor.getType());
+  if (type.getRank() > 1 || !type.hasStaticShape() ||
+      !isa<IntegerType>(type.getElementType()))
+    return ctx.failure<Sizes>("a shape operand must be a 1-D integer tensor "
+                              "of a static length, got " +
+                              llvm::formatv("{0}", type).str());
+  Sizes sizes;
+  for (int64_t i = 0; i < type.getNumElements(); ++i)
+    sizes.push_back(
+        ctx.b.create<prim::SizeAtOp>(ctx.loc, tensor, i).getResult());
+  return sizes;
+}
+
+Value dlc::onnx_to_prim::sizesTensor(OpBuilder &b, Location loc,
+                                     ArrayRef<OpFoldResult> sizes,
+                                     Type elementType, bool scalar) {
+  SmallVector<Value> values;
+  for (OpFoldResult size : sizes)
+    values.push_back(sizeValue(b, loc, size));
+  auto type =
+      scalar ? RankedTensorType::get({}, elementType)
+             : RankedTensorType::get({(int64_t)values.size()}, elementType);
+  return b.createOrFold<prim::FromSizesOp>(loc, type, values);
 }
 
 std::optional<SmallVector<int64_t>>

@@ -170,6 +170,8 @@ void addPoolingRules(RuleTable &table);
 void addNormalizationRules(RuleTable &table);
 void addShapeRules(RuleTable &table);
 void addReductionRules(RuleTable &table);
+void addShapeValueRules(RuleTable &table);
+void addIndexingRules(RuleTable &table);
 
 //===----------------------------------------------------------------------===//
 // Builders shared by the families
@@ -199,7 +201,8 @@ Sizes staticSizes(mlir::OpBuilder &b, llvm::ArrayRef<int64_t> shape);
 /// a * b, folded when both are static.
 mlir::OpFoldResult mulSize(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::OpFoldResult lhs, mlir::OpFoldResult rhs);
-/// a / b (exact division is the caller's to check), folded when static.
+/// a / b (exact division is the caller's to check; a zero b gives a),
+/// folded when static.
 mlir::OpFoldResult divSize(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::OpFoldResult lhs, mlir::OpFoldResult rhs);
 /// The shape of `sizes` with ShapedType::kDynamic for the run-time ones.
@@ -222,6 +225,24 @@ mlir::Value broadcastLike(mlir::OpBuilder &b, mlir::Location loc,
 /// Broadcasts both operands to their common numpy shape.
 mlir::FailureOr<std::pair<mlir::Value, mlir::Value>>
 broadcastPair(NodeContext &ctx, mlir::Value lhs, mlir::Value rhs);
+/// Shapes as data: a small integer tensor (what ONNX's Shape makes and
+/// Reshape, Expand, Slice, Range read) is built as prim.from_sizes, so that
+/// a consumer reads its elements as the sizes themselves.
+/// The elements of a 1-D or 0-D integer tensor as sizes, where they are
+/// known at compile time as values: a constant, a prim.from_sizes, or a
+/// reshape or integer convert of one.
+std::optional<Sizes> tracedSizes(mlir::OpBuilder &b, mlir::Value tensor);
+/// The same, read at run time (prim.size_at) where not traced; fails for a
+/// tensor that is not 1-D (or 0-D) of a static length.
+mlir::FailureOr<Sizes> sizesFromTensor(NodeContext &ctx, mlir::Value tensor);
+/// The integer tensor holding `sizes`: 1-D, or 0-D for one size when
+/// `scalar`. Constant when the sizes are.
+mlir::Value sizesTensor(mlir::OpBuilder &b, mlir::Location loc,
+                        llvm::ArrayRef<mlir::OpFoldResult> sizes,
+                        mlir::Type elementType, bool scalar = false);
+/// An index value of `size` (a constant when static).
+mlir::Value sizeValue(mlir::OpBuilder &b, mlir::Location loc,
+                      mlir::OpFoldResult size);
 /// The int64 values of a constant tensor (any integer type), if constant.
 std::optional<llvm::SmallVector<int64_t>> constantInts(mlir::Value value);
 /// Maps a possibly negative axis into [0, rank); fails if out of range.

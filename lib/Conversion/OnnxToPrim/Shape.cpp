@@ -59,20 +59,18 @@ FailureOr<Results> convertFlatten(NodeContext &ctx) {
 
 FailureOr<Results> convertReshape(NodeContext &ctx) {
   auto xt = ctx.inputType(0);
-  SmallVector<int64_t> target;
+  // The target: constants with ONNX's meaning (0 copies a dim, -1 is
+  // inferred) and, from a computed shape, run-time sizes taken as they are.
+  Sizes target;
   if (ctx.version() < 5) {
     auto shape = ctx.intsAttr("shape");
     if (!shape)
       return ctx.failure<Results>("needs a shape attribute");
-    target = *shape;
+    target = staticSizes(ctx.b, *shape);
   } else {
-    if (ctx.numInputs() != 2)
-      return ctx.failure<Results>("expects inputs data and shape");
-    auto shape = constantInts(ctx.input(1));
-    if (!shape)
-      return ctx.failure<Results>(
-          "the shape input must be a constant (computed shapes need dynamic "
-          "shape support)");
+    auto shape = sizesFromTensor(ctx, ctx.input(1));
+    if (failed(shape))
+      return failure();
     target = *shape;
   }
   bool allowZero = ctx.intAttr("allowzero", 0) != 0;
@@ -80,7 +78,30 @@ FailureOr<Results> convertReshape(NodeContext &ctx) {
   Sizes inputSizes = sizesOf(b, ctx.loc, ctx.input(0));
   int64_t inferIndex = -1;
   Sizes sizes;
-  for (auto [i, d] : llvm::enumerate(target)) {
+  // Entries known only at run time keep ONNX's meaning there: a 0 copies
+  // the input's dim, a -1 read from data is inferred (below).
+  SmallVector<int64_t> runTime;
+  Location loc = ctx.loc;
+  auto index = [&](int64_t v) -> Value {
+    return b.create<arith::ConstantIndexOp>(loc, v);
+  };
+  auto equals = [&](Value v, int64_t c) -> Value {
+    return b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, v, index(c));
+  };
+  for (auto [i, entry] : llvm::enumerate(target)) {
+    std::optional<int64_t> constant = getConstantIntValue(entry);
+    if (!constant) {
+      Value v = cast<Value>(entry);
+      if (!allowZero && (int64_t)i < xt.getRank())
+        v = b.create<arith::SelectOp>(loc, equals(v, 0),
+                                      sizeValue(b, loc, inputSizes[i]), v);
+      // A tensor's size is never -1; a value read from data may be.
+      if (!cast<Value>(entry).getDefiningOp<prim::DimOp>())
+        runTime.push_back(i);
+      sizes.push_back(v);
+      continue;
+    }
+    int64_t d = *constant;
     if (d == -1) {
       if (inferIndex >= 0)
         return ctx.failure<Results>("shape has more than one -1");
@@ -98,6 +119,27 @@ FailureOr<Results> convertReshape(NodeContext &ctx) {
       size = inputSizes[i];
     }
     sizes.push_back(size);
+  }
+  if (!runTime.empty() && inferIndex < 0) {
+    // A run-time -1 is the element count over the others' (a zero product
+    // divides by 1, failing the lowering's check of the count).
+    Value known = index(1), numel = index(1);
+    for (auto [i, size] : llvm::enumerate(sizes)) {
+      Value v = sizeValue(b, loc, size);
+      if (llvm::is_contained(runTime, (int64_t)i))
+        v = b.create<arith::SelectOp>(loc, equals(v, -1), index(1), v);
+      known = b.create<arith::MulIOp>(loc, known, v);
+    }
+    for (OpFoldResult size : inputSizes)
+      numel = b.create<arith::MulIOp>(loc, numel, sizeValue(b, loc, size));
+    known = b.create<arith::SelectOp>(loc, equals(known, 0), index(1), known);
+    Value inferred = b.create<arith::DivUIOp>(loc, numel, known);
+    for (int64_t i : runTime) {
+      Value v = cast<Value>(sizes[i]);
+      sizes[i] = b.create<arith::SelectOp>(loc, equals(v, -1), inferred, v)
+                     .getResult();
+    }
+    return Results{reshape(b, loc, ctx.input(0), sizes)};
   }
   // Element counts as a static product and the dynamic sizes.
   struct Factors {
@@ -215,6 +257,19 @@ FailureOr<Results> convertConcat(NodeContext &ctx) {
     return Results{ctx.input(0)};
   if (inputs.size() == 1)
     return Results{inputs.front()};
+  // Shapes joined: the sizes themselves.
+  Sizes joined;
+  for (Value input : inputs) {
+    std::optional<Sizes> sizes = tracedSizes(ctx.b, input);
+    if (!sizes || rank != 1) {
+      joined.clear();
+      break;
+    }
+    joined.append(*sizes);
+  }
+  if (!joined.empty())
+    return Results{
+        sizesTensor(ctx.b, ctx.loc, joined, ctx.inputType(0).getElementType())};
   return Results{ctx.b.create<prim::ConcatOp>(ctx.loc, inputs,
                                               ctx.b.getI64IntegerAttr(*axis))};
 }

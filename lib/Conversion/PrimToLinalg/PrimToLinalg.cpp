@@ -577,6 +577,153 @@ struct BroadcastInDimLowering : OpConversionPattern<prim::BroadcastInDimOp> {
   }
 };
 
+struct FromSizesLowering : OpConversionPattern<prim::FromSizesOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(prim::FromSizesOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
+    auto type = signless(op.getType());
+    SmallVector<Value> elements;
+    for (Value size : adaptor.getSizes())
+      elements.push_back(rw.create<arith::IndexCastOp>(
+          op.getLoc(), type.getElementType(), size));
+    rw.replaceOpWithNewOp<tensor::FromElementsOp>(op, type, elements);
+    return success();
+  }
+};
+
+struct SizeAtLowering : OpConversionPattern<prim::SizeAtOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(prim::SizeAtOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
+    Location loc = op.getLoc();
+    SmallVector<Value> at;
+    if (op.getOperand().getType().getRank() == 1)
+      at.push_back(rw.create<arith::ConstantIndexOp>(loc, op.getIndex()));
+    Value element = rw.create<tensor::ExtractOp>(loc, adaptor.getOperand(), at);
+    rw.replaceOpWithNewOp<arith::IndexCastOp>(op, rw.getIndexType(), element);
+    return success();
+  }
+};
+
+struct IotaLowering : OpConversionPattern<prim::IotaOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(prim::IotaOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
+    auto type = signless(op.getType());
+    Location loc = op.getLoc();
+    Value init = rw.create<tensor::EmptyOp>(
+        loc, type.getShape(), type.getElementType(), adaptor.getSizes());
+    int64_t rank = type.getRank(), dim = op.getDim();
+    bool isUnsigned = isUnsignedLike(op.getType().getElementType());
+    auto generic = rw.create<linalg::GenericOp>(
+        loc, type, ValueRange{}, init, rw.getMultiDimIdentityMap(rank),
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange) {
+          Value i = b.create<linalg::IndexOp>(l, dim);
+          Type et = type.getElementType();
+          Value value;
+          if (isa<FloatType>(et))
+            value = b.create<arith::UIToFPOp>(
+                l, et, b.create<arith::IndexCastUIOp>(l, b.getI64Type(), i));
+          else if (isUnsigned)
+            value = b.create<arith::IndexCastUIOp>(l, et, i);
+          else
+            value = b.create<arith::IndexCastOp>(l, et, i);
+          b.create<linalg::YieldOp>(l, value);
+        });
+    rw.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+/// One linalg.generic over the result: each element reads the index at its
+/// position in `indices`, clamps it into the gathered dim and extracts.
+struct GatherLowering : OpConversionPattern<prim::GatherOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(prim::GatherOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
+    auto outType = signless(op.getType());
+    Location loc = op.getLoc();
+    Value operand = adaptor.getOperand(), indices = adaptor.getIndices();
+    int64_t axis = op.getAxis(), rank = outType.getRank();
+    int64_t indexRank = op.getIndices().getType().getRank();
+    bool unsignedIndices =
+        op.getIndices().getType().getElementType().isUnsignedInteger();
+    SmallVector<OpFoldResult> sizes =
+        mixedSizes(rw, outType, [&](int64_t d) -> Value {
+          if (d < axis)
+            return rw.create<tensor::DimOp>(loc, operand, d);
+          if (d < axis + indexRank)
+            return rw.create<tensor::DimOp>(loc, indices, d - axis);
+          return rw.create<tensor::DimOp>(loc, operand, d - indexRank + 1);
+        });
+    // An index needs an element to read: the gathered dim is not empty
+    // unless the indices are.
+    Value size = dimSize(rw, loc, operand, axis);
+    Value one = rw.create<arith::ConstantIndexOp>(loc, 1);
+    if (op.getOperand().getType().getDimSize(axis) < 1) {
+      SmallVector<Value> indexDims;
+      for (int64_t d = 0; d < indexRank; ++d)
+        indexDims.push_back(dimSize(rw, loc, indices, d));
+      Value needed =
+          rw.create<arith::MinUIOp>(loc, product(rw, loc, indexDims), one);
+      checkSize(rw, loc, size, needed,
+                "dim " + Twine(axis) + " of the gathered operand",
+                " (the indices are not empty)", arith::CmpIPredicate::uge);
+    }
+    Value last = rw.create<arith::SubIOp>(loc, size, one);
+    SmallVector<AffineExpr> indexExprs;
+    for (int64_t d = 0; d < indexRank; ++d)
+      indexExprs.push_back(rw.getAffineDimExpr(axis + d));
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(rank, 0, indexExprs, rw.getContext()),
+        rw.getMultiDimIdentityMap(rank)};
+    auto generic = rw.create<linalg::GenericOp>(
+        loc, outType, indices, emptyOf(rw, loc, outType, sizes), maps,
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value i =
+              unsignedIndices
+                  ? b.create<arith::IndexCastUIOp>(l, b.getIndexType(), args[0])
+                        .getResult()
+                  : b.create<arith::IndexCastOp>(l, b.getIndexType(), args[0])
+                        .getResult();
+          Value zero = b.create<arith::ConstantIndexOp>(l, 0);
+          i = b.create<arith::MinSIOp>(l, b.create<arith::MaxSIOp>(l, i, zero),
+                                       last);
+          SmallVector<Value> at;
+          for (int64_t d = 0; d < axis; ++d)
+            at.push_back(b.create<linalg::IndexOp>(l, d));
+          at.push_back(i);
+          for (int64_t d = axis + indexRank; d < rank; ++d)
+            at.push_back(b.create<linalg::IndexOp>(l, d));
+          b.create<linalg::YieldOp>(
+              l, ValueRange{b.create<tensor::ExtractOp>(l, operand, at)});
+        });
+    rw.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+struct DynamicSliceLowering : OpConversionPattern<prim::DynamicSliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(prim::DynamicSliceOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
+    auto outType = signless(op.getType());
+    unsigned next = 0;
+    SmallVector<OpFoldResult> sizes = mixedSizes(
+        rw, outType, [&](int64_t) { return adaptor.getSizes()[next++]; });
+    SmallVector<OpFoldResult> starts, strides;
+    for (Value start : adaptor.getStarts())
+      starts.push_back(getAsOpFoldResult(start));
+    for (int64_t stride : op.getStrides())
+      strides.push_back(rw.getIndexAttr(stride));
+    rw.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, outType, adaptor.getOperand(), starts, sizes, strides);
+    return success();
+  }
+};
+
 struct ReshapeLowering : OpConversionPattern<prim::ReshapeOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(prim::ReshapeOp op, OpAdaptor adaptor,
@@ -1207,7 +1354,8 @@ struct ConvertPrimToLinalgPass
         ElementwiseLowering<prim::TanhOp>, ElementwiseLowering<prim::ErfOp>,
         ElementwiseLowering<prim::CompareOp>,
         ElementwiseLowering<prim::SelectOp>,
-        ElementwiseLowering<prim::ConvertOp>, DimLowering,
+        ElementwiseLowering<prim::ConvertOp>, DimLowering, FromSizesLowering,
+        SizeAtLowering, IotaLowering, GatherLowering, DynamicSliceLowering,
         BroadcastInDimLowering, ReshapeLowering, TransposeLowering,
         SliceLowering, PadLowering, ConcatLowering, ReduceLowering,
         ReduceWindowLowering, MatmulLowering, ConvLowering, ConstantLowering>(

@@ -93,7 +93,7 @@ void CpuTarget::buildCodegenPipeline(OpPassManager &pm) const {
           "dlc-lower-shape-checks,dlc-linalg-to-microkernels,"
           "func.func(dlc-lower-memref-copy,convert-linalg-to-loops,"
           "dlc-approximate-math),"
-          "canonicalize,expand-strided-metadata,lower-affine,"
+          "canonicalize,expand-strided-metadata,lower-affine,arith-expand,"
           "convert-scf-to-cf,"
           "finalize-memref-to-llvm{use-generic-functions},"
           "convert-math-to-funcs,convert-math-to-llvm,convert-math-to-libm,"

@@ -605,9 +605,9 @@ func.func @layer_norm_dynamic(%x: tensor<2x?xf32>, %s: tensor<?xf32>) -> !onnx.v
 
 // -----
 
-func.func @reshape_shape_not_constant(%x: tensor<2x3xf32>, %s: tensor<2xi64>) -> !onnx.value {
-  // expected-error @+1 {{node 'r' (Reshape, opset 14): the shape input must be a constant (computed shapes need dynamic shape support)}}
-  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> !onnx.value
+func.func @reshape_shape_of_unknown_length(%x: tensor<2x3xf32>, %s: tensor<?xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (Reshape, opset 14): a shape operand must be a 1-D integer tensor of a static length, got tensor<?xi64>}}
+  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2x3xf32>, tensor<?xi64>) -> !onnx.value
   return %0 : !onnx.value
 }
 

@@ -310,3 +310,22 @@ func.func @dim_sources(%x: tensor<?x?xf32>, %n: index) -> (index, index, tensor<
   %same = prim.reshape %e sizes(%d0, %d1) : (tensor<?x?xf32>) -> tensor<?x?xf32>
   return %0, %1, %same : index, index, tensor<?x?xf32>
 }
+
+// -----
+
+// Shapes of static sizes are constants; a size read back from them is the
+// size itself.
+// CHECK-LABEL: func.func @shape_values_fold
+// CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>)
+// CHECK-DAG: %[[C:.*]] = arith.constant dense<[2, 3]> : tensor<2xi64>
+// CHECK-DAG: %[[N:.*]] = prim.dim %[[X]] {dim = 0 : i64}
+// CHECK: return %[[C]], %[[N]]
+func.func @shape_values_fold(%x: tensor<?x3xf32>) -> (tensor<2xi64>, index) {
+  %c2 = arith.constant 2 : index
+  %c3 = arith.constant 3 : index
+  %0 = prim.from_sizes %c2, %c3 : tensor<2xi64>
+  %n = prim.dim %x {dim = 0} : tensor<?x3xf32>
+  %s = prim.from_sizes %n, %c3 : tensor<2xi64>
+  %1 = prim.size_at %s {index = 0} : tensor<2xi64>
+  return %0, %1 : tensor<2xi64>, index
+}

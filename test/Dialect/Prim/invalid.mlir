@@ -574,3 +574,43 @@ func.func @reshape_sizes_count(%x: tensor<?x4xf32>) -> tensor<?x2x?xf32> {
   %0 = prim.reshape %x sizes(%n) : (tensor<?x4xf32>) -> tensor<?x2x?xf32>
   return %0 : tensor<?x2x?xf32>
 }
+
+// -----
+
+func.func @from_sizes_count(%n: index) -> tensor<3xi64> {
+  // expected-error @+1 {{'prim.from_sizes' op needs a 1-D result with one element per size (or a 0-D one of one size), got 'tensor<3xi64>' for 1}}
+  %0 = prim.from_sizes %n : tensor<3xi64>
+  return %0 : tensor<3xi64>
+}
+
+// -----
+
+func.func @size_at_out_of_range(%s: tensor<2xi64>) -> index {
+  // expected-error @+1 {{'prim.size_at' op index 2 is not an element of 'tensor<2xi64>'}}
+  %0 = prim.size_at %s {index = 2} : tensor<2xi64>
+  return %0 : index
+}
+
+// -----
+
+func.func @iota_dim(%n: index) -> tensor<?xi64> {
+  // expected-error @+1 {{'prim.iota' op dim 1 is out of range for rank 1}}
+  %0 = prim.iota sizes(%n) {dim = 1} : tensor<?xi64>
+  return %0 : tensor<?xi64>
+}
+
+// -----
+
+func.func @gather_shape(%x: tensor<5x3xf32>, %i: tensor<2xi64>) -> tensor<3x2xf32> {
+  // expected-error @+1 {{'prim.gather' op result must have shape [operand dims before axis, indices dims, operand dims after axis]}}
+  %0 = prim.gather %x, %i {axis = 0} : (tensor<5x3xf32>, tensor<2xi64>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+func.func @dynamic_slice_strides(%x: tensor<4xf32>, %s: index) -> tensor<2xf32> {
+  // expected-error @+1 {{'prim.dynamic_slice' op strides must be positive}}
+  %0 = prim.dynamic_slice %x starts(%s) {strides = array<i64: 0>} : (tensor<4xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}

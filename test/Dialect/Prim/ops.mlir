@@ -237,3 +237,23 @@ func.func @dim_and_sized_broadcast(%x: tensor<?x3xf32>, %s: tensor<f32>) -> tens
   %0 = prim.broadcast_in_dim %s sizes(%n) {dims = array<i64>} : (tensor<f32>) -> tensor<?x3xf32>
   return %0 : tensor<?x3xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @shape_values
+func.func @shape_values(%x: tensor<?x3xf32>, %s: tensor<2xi64>, %ids: tensor<?xi64>) -> (tensor<2xi64>, index, tensor<?xi32>, tensor<?x3xf32>, tensor<?x2xf32>) {
+  %n = prim.dim %x {dim = 0} : tensor<?x3xf32>
+  %c3 = arith.constant 3 : index
+  // CHECK: prim.from_sizes %{{.*}}, %{{.*}} : tensor<2xi64>
+  %0 = prim.from_sizes %n, %c3 : tensor<2xi64>
+  // CHECK: prim.size_at %{{.*}} {index = 1 : i64} : tensor<2xi64>
+  %1 = prim.size_at %s {index = 1} : tensor<2xi64>
+  // CHECK: prim.iota sizes(%{{.*}}) {dim = 0 : i64} : tensor<?xi32>
+  %2 = prim.iota sizes(%n) {dim = 0} : tensor<?xi32>
+  // CHECK: prim.gather %{{.*}}, %{{.*}} {axis = 0 : i64} : (tensor<?x3xf32>, tensor<?xi64>) -> tensor<?x3xf32>
+  %3 = prim.gather %x, %ids {axis = 0} : (tensor<?x3xf32>, tensor<?xi64>) -> tensor<?x3xf32>
+  %c0 = arith.constant 0 : index
+  // CHECK: prim.dynamic_slice %{{.*}} starts(%{{.*}}, %{{.*}}) sizes(%{{.*}}) {strides = array<i64: 1, 1>} : (tensor<?x3xf32>) -> tensor<?x2xf32>
+  %4 = prim.dynamic_slice %x starts(%c0, %c0) sizes(%n) {strides = array<i64: 1, 1>} : (tensor<?x3xf32>) -> tensor<?x2xf32>
+  return %0, %1, %2, %3, %4 : tensor<2xi64>, index, tensor<?xi32>, tensor<?x3xf32>, tensor<?x2xf32>
+}

@@ -5,6 +5,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/OpImplementation.h"
 
 using namespace mlir;
@@ -272,6 +273,109 @@ OpFoldResult BroadcastInDimOp::fold(FoldAdaptor adaptor) {
     return SplatElementsAttr::get(getResult().getType(),
                                   splat.getSplatValue<Attribute>());
   return {};
+}
+
+//===----------------------------------------------------------------------===//
+// FromSizesOp, SizeAtOp, IotaOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult FromSizesOp::verify() {
+  auto type = getResult().getType();
+  int64_t count = getSizes().size();
+  if (type.getRank() > 1 || (type.getRank() == 0 && count != 1) ||
+      (type.getRank() == 1 && type.getDimSize(0) != count))
+    return emitOpError("needs a 1-D result with one element per size (or a "
+                       "0-D one of one size), got ")
+           << type << " for " << count;
+  return success();
+}
+
+OpFoldResult FromSizesOp::fold(FoldAdaptor adaptor) {
+  SmallVector<APInt> values;
+  auto type = getResult().getType();
+  unsigned bits = type.getElementTypeBitWidth();
+  for (Attribute size : adaptor.getSizes()) {
+    auto constant = dyn_cast_or_null<IntegerAttr>(size);
+    if (!constant)
+      return {};
+    values.push_back(APInt(bits, constant.getInt(), /*isSigned=*/true));
+  }
+  return DenseIntElementsAttr::get(type, values);
+}
+
+LogicalResult SizeAtOp::verify() {
+  auto type = getOperand().getType();
+  int64_t index = getIndex();
+  if (type.getRank() > 1 || !type.hasStaticShape() || index < 0 ||
+      index >= type.getNumElements())
+    return emitOpError("index ") << index << " is not an element of " << type;
+  return success();
+}
+
+OpFoldResult SizeAtOp::fold(FoldAdaptor adaptor) {
+  int64_t index = getIndex();
+  auto type = getOperand().getType();
+  if (index < 0 || !type.hasStaticShape() || index >= type.getNumElements())
+    return {};
+  if (auto sizes = getOperand().getDefiningOp<FromSizesOp>())
+    return sizes.getSizes()[index];
+  if (auto constant = dyn_cast_or_null<ElementsAttr>(adaptor.getOperand()))
+    if (FailureOr<SmallVector<int64_t>> values = getIntElements(constant);
+        succeeded(values))
+      return IntegerAttr::get(IndexType::get(getContext()), (*values)[index]);
+  return {};
+}
+
+LogicalResult IotaOp::verify() {
+  auto type = getResult().getType();
+  int64_t dim = getDim();
+  if (dim < 0 || dim >= type.getRank())
+    return emitOpError("dim ")
+           << dim << " is out of range for rank " << type.getRank();
+  if ((int64_t)getSizes().size() != type.getNumDynamicDims())
+    return emitOpError("needs one size per dynamic result dimension (")
+           << type.getNumDynamicDims() << "), got " << getSizes().size();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// GatherOp, DynamicSliceOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult GatherOp::verify() {
+  auto in = getOperand().getType();
+  auto indices = getIndices().getType();
+  auto out = getResult().getType();
+  int64_t axis = getAxis();
+  if (axis < 0 || axis >= in.getRank())
+    return emitOpError("axis ")
+           << axis << " is out of range for rank " << in.getRank();
+  if (in.getElementType() != out.getElementType())
+    return emitOpError("element types differ");
+  SmallVector<int64_t> shape(in.getShape().take_front(axis));
+  shape.append(indices.getShape().begin(), indices.getShape().end());
+  shape.append(in.getShape().begin() + axis + 1, in.getShape().end());
+  if (failed(verifyCompatibleShape(shape, out.getShape())))
+    return emitOpError("result must have shape [operand dims before axis, "
+                       "indices dims, operand dims after axis]");
+  return success();
+}
+
+LogicalResult DynamicSliceOp::verify() {
+  auto in = getOperand().getType();
+  auto out = getResult().getType();
+  if (in.getElementType() != out.getElementType() ||
+      in.getRank() != out.getRank())
+    return emitOpError("operand and result differ in element type or rank");
+  if ((int64_t)getStarts().size() != in.getRank() ||
+      (int64_t)getStrides().size() != in.getRank())
+    return emitOpError("needs a start and a stride per dimension");
+  if (llvm::any_of(getStrides(), [](int64_t s) { return s < 1; }))
+    return emitOpError("strides must be positive");
+  if ((int64_t)getSizes().size() != out.getNumDynamicDims())
+    return emitOpError("needs one size per dynamic result dimension (")
+           << out.getNumDynamicDims() << "), got " << getSizes().size();
+  return success();
 }
 
 //===----------------------------------------------------------------------===//

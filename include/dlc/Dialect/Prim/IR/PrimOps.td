@@ -215,6 +215,111 @@ def Prim_DimOp : Prim_Op<"dim", [Pure]> {
   let hasFolder = 1;
 }
 
+def Prim_FromSizesOp : Prim_Op<"from_sizes", [Pure]> {
+  let summary = "an integer tensor holding run-time sizes";
+  let description = [{
+    A 1-D integer tensor (or a 0-D one of one size) whose elements are the
+    index operands. This is how a shape becomes data (ONNX's Shape, Size):
+    sizes are index values, and no composition of tensor ops turns an index
+    into an element. Constant operands fold to a constant tensor, and ops
+    reading shapes (reshape, broadcast, iota sizes) take the operands
+    themselves, so shape arithmetic on static dims costs nothing.
+    ```mlir
+    %n = prim.dim %x {dim = 0} : tensor<?x3xf32>
+    %s = prim.from_sizes %n, %c3 : tensor<2xi64>
+    ```
+  }];
+  let arguments = (ins Variadic<Index>:$sizes);
+  let results = (outs RankedTensorOf<[AnySignlessInteger]>:$result);
+  let assemblyFormat = "$sizes attr-dict `:` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Prim_SizeAtOp : Prim_Op<"size_at", [Pure]> {
+  let summary = "an element of an integer tensor, as a size";
+  let description = [{
+    Element `index` of a 1-D (or 0-D) integer tensor as an index value: the
+    way back from data to sizes, for shapes computed at run time (a Reshape
+    whose shape is a graph input). Folds to the element of a constant or of
+    a prim.from_sizes. Negative elements are the consumer's to check.
+    ```mlir
+    %n = prim.size_at %shape {index = 1} : tensor<3xi64>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[AnySignlessInteger]>:$operand,
+                       I64Attr:$index);
+  let results = (outs Index:$result);
+  let assemblyFormat = "$operand attr-dict `:` type($operand)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Prim_IotaOp : Prim_Op<"iota", [Pure]> {
+  let summary = "0, 1, 2, … along one dimension";
+  let description = [{
+    Element `i` along dimension `dim` is `i` (converted to the element
+    type), the same across the other dims; dynamic dims take their sizes
+    from `sizes`. A primitive because the values depend on the position,
+    which no elementwise prim sees (ONNX's Range is start + iota * delta).
+    ```mlir
+    %r = prim.iota sizes(%n) {dim = 0} : tensor<?xi64>
+    ```
+  }];
+  let arguments = (ins Variadic<Index>:$sizes, I64Attr:$dim);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = "(`sizes` `(` $sizes^ `)`)? attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def Prim_GatherOp : Prim_Op<"gather", [Pure]> {
+  let summary = "select slices along a dimension by index";
+  let description = [{
+    ONNX Gather: the result is `operand` with dimension `axis` replaced by
+    the dims of `indices`, `result[p…, i…, q…] = operand[p…, indices[i…],
+    q…]`. Indices are clamped into `[0, size)` (negative ones are wrapped by
+    the producer, as ONNX specifies): an index out of range never reads
+    outside the operand. A primitive because the position read depends on
+    data, which no other prim expresses (GatherND is composed from it).
+    ```mlir
+    %r = prim.gather %table, %ids {axis = 0}
+         : (tensor<1000x64xf32>, tensor<?x?xi64>) -> tensor<?x?x64xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand,
+                       RankedTensorOf<[AnySignlessInteger]>:$indices,
+                       I64Attr:$axis);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `,` $indices attr-dict `:` functional-type(operands, $result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Prim_DynamicSliceOp : Prim_Op<"dynamic_slice", [Pure, AttrSizedOperandSegments]> {
+  let summary = "strided slice with run-time starts and sizes";
+  let description = [{
+    Takes `sizes` elements (the result's dims: static from its type, the
+    dynamic ones from `sizes`, in order) starting at `starts[i]` with
+    stride `strides[i]` (positive) in each dimension. The producer clamps
+    starts and sizes into the operand (ONNX Slice's rules), so a slice
+    never reads outside it. `prim.slice` is the static form; this one
+    serves bounds known only at run time (a slice to a sequence length).
+    ```mlir
+    %r = prim.dynamic_slice %x starts(%c0, %s) sizes(%n) {strides = array<i64: 1, 1>}
+         : (tensor<1x128xi64>) -> tensor<1x?xi64>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand, Variadic<Index>:$starts,
+                       Variadic<Index>:$sizes, DenseI64ArrayAttr:$strides);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `starts` `(` $starts `)` (`sizes` `(` $sizes^ `)`)? attr-dict `:`
+    functional-type($operand, $result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Prim_ReshapeOp : Prim_Op<"reshape", [Pure]> {
   let summary = "same elements in row-major order, another shape";
   let description = [{

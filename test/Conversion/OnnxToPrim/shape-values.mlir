@@ -1,0 +1,138 @@
+// RUN: dlc-opt %s -convert-onnx-to-prim -canonicalize -cse -split-input-file | FileCheck %s
+
+// Shapes as data: Shape makes prim.from_sizes, and the ops reading a shape
+// (Reshape, Expand, Slice, Range, Gather on a shape) take its sizes, so that
+// static shape arithmetic folds and dynamic arithmetic is on index values.
+
+// Shape -> Concat -> Reshape: the reshape takes the dims themselves.
+// CHECK-LABEL: func.func @shape_to_reshape
+// CHECK-DAG: %[[B:.*]] = prim.dim %arg0 {dim = 0 : i64}
+// CHECK-DAG: %[[S:.*]] = prim.dim %arg0 {dim = 1 : i64}
+// CHECK-NEXT: prim.reshape %arg0 sizes(%[[B]], %[[S]]) : (tensor<?x?x8xf32>) -> tensor<?x?x2x4xf32>
+func.func @shape_to_reshape(%x: tensor<?x?x8xf32>) -> !onnx.value {
+  %s = onnx.node "Shape"(%x) {attrs = {end = 2 : i64}, domain = "", node_name = "shape", version = 15 : i64} : (tensor<?x?x8xf32>) -> !onnx.value
+  %tail = arith.constant dense<[2, 4]> : tensor<2xi64>
+  %t = onnx.node "Concat"(%s, %tail) {attrs = {axis = 0 : i64}, domain = "", node_name = "cat", version = 13 : i64} : (!onnx.value, tensor<2xi64>) -> !onnx.value
+  %r = onnx.node "Reshape"(%x, %t) {attrs = {allowzero = 1 : i64}, domain = "", node_name = "r", version = 14 : i64} : (tensor<?x?x8xf32>, !onnx.value) -> !onnx.value
+  return %r : !onnx.value
+}
+
+// -----
+
+// CHECK-LABEL: func.func @gather_size
+// CHECK: %[[N:.*]] = prim.dim %arg0 {dim = 0 : i64}
+// CHECK-NEXT: prim.from_sizes %[[N]] : tensor<i64>
+func.func @gather_size(%x: tensor<?x5xf32>) -> !onnx.value {
+  %s = onnx.node "Shape"(%x) {attrs = {}, domain = "", node_name = "shape", version = 13 : i64} : (tensor<?x5xf32>) -> !onnx.value
+  %i = arith.constant dense<0> : tensor<i64>
+  %n = onnx.node "Gather"(%s, %i) {attrs = {axis = 0 : i64}, domain = "", node_name = "g", version = 13 : i64} : (!onnx.value, tensor<i64>) -> !onnx.value
+  return %n : !onnx.value
+}
+
+// -----
+
+// CHECK-LABEL: func.func @range_dynamic
+// CHECK: %[[N:.*]] = prim.dim %arg0 {dim = 0 : i64}
+// CHECK: %[[C:.*]] = arith.maxsi %[[N]], %c0
+// CHECK: %[[I:.*]] = prim.iota sizes(%[[C]]) {dim = 0 : i64} : tensor<?xi64>
+// CHECK: prim.mul %[[I]]
+// CHECK: prim.add
+func.func @range_dynamic(%x: tensor<?xf32>) -> !onnx.value {
+  %s = onnx.node "Shape"(%x) {attrs = {}, domain = "", node_name = "shape", version = 13 : i64} : (tensor<?xf32>) -> !onnx.value
+  %z = arith.constant dense<0> : tensor<1xi64>
+  %n = onnx.node "Squeeze"(%s, %z) {attrs = {}, domain = "", node_name = "sq", version = 13 : i64} : (!onnx.value, tensor<1xi64>) -> !onnx.value
+  %start = arith.constant dense<0> : tensor<i64>
+  %step = arith.constant dense<1> : tensor<i64>
+  %r = onnx.node "Range"(%start, %n, %step) {attrs = {}, domain = "", node_name = "range", version = 11 : i64} : (tensor<i64>, !onnx.value, tensor<i64>) -> !onnx.value
+  return %r : !onnx.value
+}
+
+// -----
+
+// CHECK-LABEL: func.func @expand
+// CHECK: %[[N:.*]] = prim.dim %arg1 {dim = 0 : i64}
+// CHECK-NEXT: prim.broadcast_in_dim %arg0 sizes(%[[N]]) {dims = array<i64: 0, 1, 2>} : (tensor<1x1x4xf32>) -> tensor<?x1x4xf32>
+func.func @expand(%c: tensor<1x1x4xf32>, %x: tensor<?x3xf32>) -> !onnx.value {
+  %s = onnx.node "Shape"(%x) {attrs = {end = 1 : i64}, domain = "", node_name = "shape", version = 15 : i64} : (tensor<?x3xf32>) -> !onnx.value
+  %ones = arith.constant dense<[1, 1]> : tensor<2xi64>
+  %t = onnx.node "Concat"(%s, %ones) {attrs = {axis = 0 : i64}, domain = "", node_name = "cat", version = 13 : i64} : (!onnx.value, tensor<2xi64>) -> !onnx.value
+  %e = onnx.node "Expand"(%c, %t) {attrs = {}, domain = "", node_name = "e", version = 13 : i64} : (tensor<1x1x4xf32>, !onnx.value) -> !onnx.value
+  return %e : !onnx.value
+}
+
+// -----
+
+// A slice to a run-time length: clamped into the dim, then a dynamic slice.
+// CHECK-LABEL: func.func @slice_to_length
+// CHECK: %[[T:.*]] = prim.dim %arg1 {dim = 1 : i64}
+// CHECK: %[[HI:.*]] = arith.minsi %[[T]], %c16
+// CHECK: %[[N:.*]] = arith.maxsi %[[HI]], %c0
+// CHECK: prim.dynamic_slice %arg0 starts(%c0, %c0) sizes(%[[N]]) {strides = array<i64: 1, 1>} : (tensor<1x16xi64>) -> tensor<1x?xi64>
+func.func @slice_to_length(%p: tensor<1x16xi64>, %x: tensor<?x?xf32>) -> !onnx.value {
+  %s = onnx.node "Shape"(%x) {attrs = {start = 1 : i64, end = 2 : i64}, domain = "", node_name = "shape", version = 15 : i64} : (tensor<?x?xf32>) -> !onnx.value
+  %zero = arith.constant dense<0> : tensor<1xi64>
+  %one = arith.constant dense<1> : tensor<1xi64>
+  %r = onnx.node "Slice"(%p, %zero, %s, %one) {attrs = {}, domain = "", node_name = "slice", version = 13 : i64} : (tensor<1x16xi64>, tensor<1xi64>, !onnx.value, tensor<1xi64>) -> !onnx.value
+  return %r : !onnx.value
+}
+
+// -----
+
+// ONNX's clamping at compile time; a negative step gathers the positions.
+// CHECK-LABEL: func.func @slice_static
+// CHECK: %[[P:.*]] = arith.constant dense<[5, 3, 1]> : tensor<3xi64>
+// CHECK: %[[G:.*]] = prim.gather %arg0, %[[P]] {axis = 1 : i64} : (tensor<4x6xf32>, tensor<3xi64>) -> tensor<4x3xf32>
+// CHECK: prim.dynamic_slice %[[G]] starts(%c3, %c0) {strides = array<i64: 1, 1>} : (tensor<4x3xf32>) -> tensor<0x3xf32>
+func.func @slice_static(%x: tensor<4x6xf32>) -> !onnx.value {
+  %s = arith.constant dense<[5, -1]> : tensor<2xi64>
+  %e = arith.constant dense<[0, -100]> : tensor<2xi64>
+  %a = arith.constant dense<[1, 0]> : tensor<2xi64>
+  %st = arith.constant dense<[-2, 1]> : tensor<2xi64>
+  %r = onnx.node "Slice"(%x, %s, %e, %a, %st) {attrs = {}, domain = "", node_name = "slice", version = 13 : i64} : (tensor<4x6xf32>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>) -> !onnx.value
+  return %r : !onnx.value
+}
+
+// -----
+
+// Negative indices count from the end.
+// CHECK-LABEL: func.func @gather_data
+// CHECK: %[[NEG:.*]] = prim.compare lt, %arg1
+// CHECK: %[[UP:.*]] = prim.add %arg1
+// CHECK: %[[I:.*]] = prim.select %[[NEG]], %[[UP]], %arg1
+// CHECK: prim.gather %arg0, %[[I]] {axis = 0 : i64} : (tensor<10x4xf32>, tensor<?x?xi64>) -> tensor<?x?x4xf32>
+func.func @gather_data(%w: tensor<10x4xf32>, %ids: tensor<?x?xi64>) -> !onnx.value {
+  %0 = onnx.node "Gather"(%w, %ids) {attrs = {axis = 0 : i64}, domain = "", node_name = "embed", version = 13 : i64} : (tensor<10x4xf32>, tensor<?x?xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+// GatherND: one gather of the leading dims as one, at a linearized index.
+// CHECK-LABEL: func.func @gather_nd
+// CHECK: %[[J1:.*]] = prim.gather %arg1, %{{.*}} {axis = 1 : i64} : (tensor<?x2xi64>, tensor<i64>) -> tensor<?xi64>
+// CHECK: %[[J0:.*]] = prim.gather %arg1, %{{.*}} {axis = 1 : i64} : (tensor<?x2xi64>, tensor<i64>) -> tensor<?xi64>
+// CHECK: prim.mul
+// CHECK: %[[L:.*]] = prim.add
+// CHECK: %[[ROWS:.*]] = prim.reshape %arg0 : (tensor<3x4x2xf32>) -> tensor<12x2xf32>
+// CHECK: prim.gather %[[ROWS]], %[[L]] {axis = 0 : i64} : (tensor<12x2xf32>, tensor<?xi64>) -> tensor<?x2xf32>
+func.func @gather_nd(%x: tensor<3x4x2xf32>, %i: tensor<?x2xi64>) -> !onnx.value {
+  %0 = onnx.node "GatherND"(%x, %i) {attrs = {}, domain = "", node_name = "gnd", version = 13 : i64} : (tensor<3x4x2xf32>, tensor<?x2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+// A shape read at run time keeps ONNX's meaning of 0 and -1 there.
+// CHECK-LABEL: func.func @reshape_runtime_shape
+// CHECK-DAG: %[[A:.*]] = prim.size_at %arg1 {index = 0 : i64}
+// CHECK-DAG: %[[B:.*]] = prim.size_at %arg1 {index = 1 : i64}
+// CHECK: %[[AZ:.*]] = arith.cmpi eq, %[[A]], %c0
+// CHECK: %[[A1:.*]] = arith.select %[[AZ]], %c2, %[[A]]
+// CHECK: %[[AM:.*]] = arith.cmpi eq, %[[A1]], %c-1
+// CHECK: %[[INF:.*]] = arith.divui %c6
+// CHECK: %[[A2:.*]] = arith.select %[[AM]], %[[INF]], %[[A1]]
+// CHECK: prim.reshape %arg0 sizes(%[[A2]], %{{.*}}) : (tensor<2x3xf32>) -> tensor<?x?xf32>
+func.func @reshape_runtime_shape(%x: tensor<2x3xf32>, %s: tensor<2xi64>) -> !onnx.value {
+  %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
