@@ -5,7 +5,14 @@ only ops dlc compiles, one path per line, relative to the data root.
 Usage: scripts/gen_backend_list.py [--dlc PATH] > test/e2e/backend_cases.txt
 A case qualifies when every node of its model (main graph) has an op type of
 dlc's op table (`dlc inspect --ops`, from the dlc given by --dlc, default
-build/bin/dlc of this checkout), in the default domain. The list is
+build/bin/dlc of this checkout), in the default domain, and no `op` or
+`domain` rule of test/e2e/exclusions.txt (read through scripts/exclusions.py,
+as scripts/suite_report.py does) matches it: an excluded op (random output,
+training-only, sequences) stays out of the list even once dlc's table has
+it. The `type` and `case` rules are not applied here: a case they exclude
+whose ops dlc compiles (test_identity_sequence, the string casts, training
+Dropout with a random mask) stays listed, and test/e2e/known_failures.txt
+declares it failing, so CI checks that dlc refuses it cleanly. The list is
 committed so CI needs no Python to select cases; rerun this when the op
 table grows.
 """
@@ -15,6 +22,9 @@ import subprocess
 import sys
 
 import onnx
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import exclusions  # noqa: E402  (scripts/exclusions.py)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = "/usr/share/libonnx-testdata/data"
@@ -36,6 +46,7 @@ def main():
                         help="the dlc whose op table to use "
                              "(default: build/bin/dlc of this checkout)")
     ops = table_ops(parser.parse_args().dlc)
+    rules = exclusions.load()
     for suite in SUITES:
         base = os.path.join(ROOT, suite)
         for case in sorted(os.listdir(base)):
@@ -45,7 +56,9 @@ def main():
             model = onnx.load(path, load_external_data=False)
             used = {(n.domain, n.op_type) for n in model.graph.node}
             if used and all(d in ("", "ai.onnx") and t in ops
-                            for d, t in used):
+                            for d, t in used) and not exclusions.match(
+                                rules, case, exclusions.facts(model),
+                                kinds=("op", "domain")):
                 print(f"{suite}/{case}")
 
 
