@@ -14,6 +14,10 @@ For each models/<name>/model.onnx:
      iteration count adapts (between --min-iters and --iters) so that the
      whole run stays within --budget seconds.
 
+A model whose inputs have symbolic dims is compiled twice: as it is (timed at
+test_data_set_0's sizes) and with --shape pinning those sizes; both are timed
+in the same interleaved loop and the table's dyn/static column is their ratio.
+
 Prints per model the median ms of each, the ratio dlc/ORT (< 1: dlc faster)
 and the max abs differences. Exits 1 when any model failed to compile or load,
 or its outputs do not match (rtol 1e-3, atol 1e-4, as DESIGN.md says), else 0.
@@ -146,11 +150,14 @@ class OrtRunner:
         return call
 
 
-def compile_model(dlc: pathlib.Path, model_path: pathlib.Path, so_path: pathlib.Path) -> tuple[bool, str, float]:
+def compile_model(dlc: pathlib.Path, model_path: pathlib.Path, so_path: pathlib.Path,
+                  shapes: dict[str, tuple[int, ...]] | None = None) -> tuple[bool, str, float]:
     so_path.parent.mkdir(parents=True, exist_ok=True)
     if so_path.exists():
         so_path.unlink()  # never benchmark a stale library
     cmd = [str(dlc), "compile", str(model_path), "-o", str(so_path)]
+    for name, shape in (shapes or {}).items():
+        cmd += ["--shape", f"{name}={'x'.join(map(str, shape))}"]
     t0 = time.perf_counter()
     try:
         p = subprocess.run(cmd, capture_output=True, text=True)
@@ -196,12 +203,18 @@ def bench_model(name: str, model_dir: pathlib.Path, args, budget_s: float) -> di
         r["ort_vs_ref"] = max_abs_diff(ort_out, expected)
 
     fns = {}
-    if not args.ort_only:
-        so_path = args.so_dir / f"{name}.so"
+    # A model with symbolic input dims is also compiled for the sizes it is
+    # timed at (--shape), to compare a run at a dynamic size with a static one.
+    dynamic = any(not isinstance(d, int) for meta in ort_runner.sess.get_inputs() for d in meta.shape)
+    variants = [("dlc", None)]
+    if dynamic:
+        variants.append(("static", {k: v.shape for k, v in feeds.items()}))
+    for key, shapes in variants if not args.ort_only else []:
+        so_path = args.so_dir / (f"{name}.so" if shapes is None else f"{name}.static.so")
         ok = True
         if not args.no_compile:
-            ok, msg, dt = compile_model(args.dlc, model_path, so_path)
-            r["compile_s"] = round(dt, 3)
+            ok, msg, dt = compile_model(args.dlc, model_path, so_path, shapes)
+            r[f"{key}_compile_s"] = round(dt, 3)
             if not ok:
                 r.update(ok=False, note=msg)
         elif not so_path.exists():
@@ -212,19 +225,21 @@ def bench_model(name: str, model_dir: pathlib.Path, args, budget_s: float) -> di
                 from dlc_ctypes import DlcModel
 
                 model = DlcModel(so_path)
-                r["_model"] = model  # keep the library alive while timing
-                dlc_run = model.bind(feeds)  # dict by name -> checked against the ABI's info
+                r[f"_{key}_model"] = model  # keep the library alive while timing
+                # Inputs by name, checked against the ABI's info; outputs sized
+                # like ORT's (a dynamic model's depend on its inputs).
+                dlc_run = model.bind(feeds, [o.shape for o in ort_out])
                 dlc_out = [a.copy() for a in dlc_run()]
-                r["dlc_vs_ort"] = max_abs_diff(dlc_out, ort_out)
+                r[f"{key}_vs_ort"] = max_abs_diff(dlc_out, ort_out)
                 good = all_close(dlc_out, ort_out)
                 if expected is not None:
-                    r["dlc_vs_ref"] = max_abs_diff(dlc_out, expected)
+                    r[f"{key}_vs_ref"] = max_abs_diff(dlc_out, expected)
                     good = good and all_close(dlc_out, expected)
                 if not good:
-                    r.update(ok=False, note=f"outputs differ beyond rtol {RTOL} atol {ATOL}")
-                fns["dlc"] = dlc_run
+                    r.update(ok=False, note=f"{key}: outputs differ beyond rtol {RTOL} atol {ATOL}")
+                fns[key] = dlc_run
             except Exception as e:  # noqa: BLE001 - report and go on with the next model
-                r.update(ok=False, note=f"{type(e).__name__}: {e}")
+                r.update(ok=False, note=f"{key}: {type(e).__name__}: {e}")
 
     fns["ort"] = ort_runner.bind(feeds, ort_out)
     times, iters = time_interleaved(fns, args.warmup, args.iters, args.min_iters, budget_s)
@@ -234,7 +249,10 @@ def bench_model(name: str, model_dir: pathlib.Path, args, budget_s: float) -> di
         r[f"{n}_min_ms"] = min(ts) * 1e3
     if "dlc_ms" in r:
         r["ratio"] = r["dlc_ms"] / r["ort_ms"]
-    r.pop("_model", None)
+    if "dlc_ms" in r and "static_ms" in r:
+        r["dynamic_ratio"] = r["dlc_ms"] / r["static_ms"]
+    r.pop("_dlc_model", None)
+    r.pop("_static_model", None)
     return r
 
 
@@ -285,11 +303,12 @@ def main(argv=None) -> int:
         budget = max(args.budget - (time.perf_counter() - t_start), 1.0) / (len(names) - i)
         r = bench_model(name, args.models_dir / name, args, budget)
         results.append(r)
-        extra = f", compiled in {r['compile_s']:.1f}s" if "compile_s" in r else ""
+        extra = f", compiled in {r['dlc_compile_s']:.1f}s" if "dlc_compile_s" in r else ""
         print(f"  {name}: {r['iters']} iterations{extra}" + (f" -- {r['note']}" if r["note"] else ""), flush=True)
 
     # Table.
-    hdr = ["model", "dlc ms", "ORT ms", "dlc/ORT", "|dlc-ORT|", "|dlc-ref|", "|ORT-ref|", "iters", "status"]
+    hdr = ["model", "dlc ms", "ORT ms", "dlc/ORT", "dyn/static", "|dlc-ORT|", "|dlc-ref|", "|ORT-ref|",
+           "iters", "status"]
     rows = []
     for r in results:
         def e(k):
@@ -299,14 +318,17 @@ def main(argv=None) -> int:
             status = "ort-only"
         rows.append([r["model"], fmt_ms(r.get("dlc_ms")), fmt_ms(r.get("ort_ms")),
                      f"{r['ratio']:.2f}" if "ratio" in r else "-",
+                     f"{r['dynamic_ratio']:.2f}" if "dynamic_ratio" in r else "-",
                      e("dlc_vs_ort"), e("dlc_vs_ref"), e("ort_vs_ref"), str(r["iters"]), status])
     widths = [max(len(h), *(len(row[c]) for row in rows)) for c, h in enumerate(hdr)]
     print()
     print("  ".join(h.ljust(w) if c == 0 else h.rjust(w) for c, (h, w) in enumerate(zip(hdr, widths))))
     for row in rows:
         print("  ".join(v.ljust(w) if c == 0 else v.rjust(w) for c, (v, w) in enumerate(zip(row, widths))))
-    print(f"\nmedian ms per run; dlc/ORT < 1 means dlc is faster; |a-b| = max abs difference; "
-          f"ref = stored test_data_set_0 output. total {time.perf_counter() - t_start:.1f}s")
+    print(f"\nmedian ms per run; dlc/ORT < 1 means dlc is faster; dyn/static: a model with symbolic "
+          f"dims run at test_data_set_0's sizes over the same model compiled for them (--shape); "
+          f"|a-b| = max abs difference; ref = stored test_data_set_0 output. "
+          f"total {time.perf_counter() - t_start:.1f}s")
     failed = [r for r in results if not r["ok"]]
     for r in failed:
         print(f"FAIL {r['model']}: {r['note']}")

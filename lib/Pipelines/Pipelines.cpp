@@ -79,7 +79,7 @@ void dlc::buildPrimToLinalgPipeline(OpPassManager &pm) {
   // signed integers.
   addPipeline(pm, "dlc-record-model-metadata,"
                   "func.func(convert-prim-to-linalg),canonicalize,"
-                  "linalg-fuse-elementwise-ops,"
+                  "func.func(dlc-fuse-elementwise),"
                   "func.func(dlc-collapse-parallel-dims),canonicalize,cse");
 }
 

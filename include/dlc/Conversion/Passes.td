@@ -33,6 +33,22 @@ def ConvertPrimToLinalg : Pass<"convert-prim-to-linalg", "mlir::func::FuncOp"> {
                            "::mlir::math::MathDialect"];
 }
 
+def FuseElementwise : Pass<"dlc-fuse-elementwise", "mlir::func::FuncOp"> {
+  let summary = "Fuse elementwise producers where nothing is recomputed";
+  let description = [{
+    linalg's elementwise-op fusion and reshape propagation, except that a
+    producer fuses into an op with reduction loops (matmul, convolution,
+    reduction) only where that op reads each element once, and a reshape
+    never folds into such an op. Upstream's `linalg-fuse-elementwise-ops`
+    would fuse a LayerNorm or GELU into the matmul consuming it, recomputing
+    it for every output column and turning the named matmul into a generic
+    that no GEMM kernel sees.
+  }];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def CollapseParallelDims
     : Pass<"dlc-collapse-parallel-dims", "mlir::func::FuncOp"> {
   let summary = "Merge the contiguous dims of elementwise linalg.generic ops";

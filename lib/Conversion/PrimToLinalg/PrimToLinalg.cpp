@@ -1,7 +1,7 @@
 //===- PrimToLinalg.cpp - the convert-prim-to-linalg pass -----------------===//
 //
 // Elementwise prims and broadcasts become linalg.generic (which
-// --linalg-fuse-elementwise-ops later merges), contractions become linalg
+// dlc-fuse-elementwise later merges), contractions become linalg
 // named ops, reductions linalg.reduce or a windowed linalg.generic, and shape
 // ops tensor ops. Dynamic dims are taken from the operands with tensor.dim
 // (or from an op's `sizes`). Where sizes only meet at run time (the operands
