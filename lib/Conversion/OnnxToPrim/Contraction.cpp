@@ -1,5 +1,8 @@
-//===- Contraction.cpp - MatMul, Gemm, Conv -------------------------------===//
+//===- Contraction.cpp - MatMul, Gemm, Conv, ConvTranspose ----------------===//
 #include "OnnxToPrim.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace dlc;
@@ -281,6 +284,201 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
   return Results{y};
 }
 
+/// `x` with dim `dim` cut to [start, start + size) (a static range).
+Value sliceDim(OpBuilder &b, Location loc, Value x, int64_t dim, int64_t start,
+               int64_t size) {
+  auto type = cast<RankedTensorType>(x.getType());
+  Sizes sizes = sizesOf(b, loc, x);
+  sizes[dim] = b.getIndexAttr(size);
+  SmallVector<Value> starts, dynamic;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    starts.push_back(
+        b.create<arith::ConstantIndexOp>(loc, d == dim ? start : 0));
+    if (!getConstantIntValue(sizes[d]))
+      dynamic.push_back(cast<Value>(sizes[d]));
+  }
+  return b.create<prim::DynamicSliceOp>(
+      loc, type.clone(shapeOf(sizes)), x, starts, dynamic,
+      b.getDenseI64ArrayAttr(SmallVector<int64_t>(type.getRank(), 1)));
+}
+
+/// ConvTranspose as the convolution it is the gradient of: the input with
+/// stride - 1 zeros between its elements, padded by the kernel's extent
+/// less the pads (cropped where that is negative), convolved with the
+/// filter flipped and its channels swapped per group.
+FailureOr<Results> convertConvTranspose(NodeContext &ctx) {
+  OpBuilder &b = ctx.b;
+  Location loc = ctx.loc;
+  auto xt = ctx.inputType(0), wt = ctx.inputType(1);
+  int64_t rank = xt.getRank(), spatial = rank - 2;
+  if (wt.getRank() != rank || rank < 3 || rank > 5)
+    return ctx.failure<Results>("only 1-D to 3-D transposed convolutions are "
+                                "supported, with X and W of one rank");
+  if (xt.getElementType() != wt.getElementType() ||
+      !isa<FloatType>(xt.getElementType()))
+    return ctx.failure<Results>("X and W must be of one float type");
+  if (!wt.hasStaticShape())
+    return ctx.failure<Results>("W must have a static shape");
+  int64_t groups = ctx.intAttr("group", 1);
+  int64_t channels = xt.getDimSize(1), perGroup = wt.getDimSize(1);
+  if (groups < 1 || ShapedType::isDynamic(channels) ||
+      channels != wt.getDimSize(0) || channels % groups != 0)
+    return ctx.failure<Results>(
+        "X has " + Twine(channels) + " channels and W is [" +
+        Twine(wt.getDimSize(0)) +
+        ", ...]: they do not fit group=" + Twine(groups));
+  SmallVector<int64_t> kernel(wt.getShape().drop_front(2));
+  auto readInts = [&](StringRef name, int64_t fill,
+                      size_t count) -> FailureOr<SmallVector<int64_t>> {
+    SmallVector<int64_t> v =
+        ctx.intsAttr(name).value_or(SmallVector<int64_t>(count, fill));
+    if (v.size() != count)
+      return ctx.failure<SmallVector<int64_t>>(
+          Twine(name) + " has " + Twine(v.size()) + " entries, expected " +
+          Twine(count));
+    return v;
+  };
+  auto strides = readInts("strides", 1, spatial);
+  auto dilations = readInts("dilations", 1, spatial);
+  auto outputPadding = readInts("output_padding", 0, spatial);
+  auto pads = readInts("pads", 0, 2 * spatial);
+  if (failed(strides) || failed(dilations) || failed(outputPadding) ||
+      failed(pads))
+    return failure();
+  if (auto attr = ctx.intsAttr("kernel_shape"); attr && *attr != kernel)
+    return ctx.failure<Results>("kernel_shape differs from W's shape");
+  for (int64_t i = 0; i < spatial; ++i)
+    if ((*strides)[i] < 1 || (*dilations)[i] < 1 || (*outputPadding)[i] < 0 ||
+        (*outputPadding)[i] >= std::max((*strides)[i], (*dilations)[i]))
+      return ctx.failure<Results>(
+          "strides and dilations must be >= 1 and output_padding in [0, "
+          "max(stride, dilation))");
+  // output_shape or auto_pad fix the total padding per dim.
+  std::string autoPad = ctx.stringAttr("auto_pad", "NOTSET");
+  auto outputShape = ctx.intsAttr("output_shape");
+  if (autoPad != "NOTSET" && autoPad != "VALID" && autoPad != "SAME_UPPER" &&
+      autoPad != "SAME_LOWER")
+    return ctx.failure<Results>("unknown auto_pad '" + autoPad + "'");
+  if (outputShape || autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
+    for (int64_t i = 0; i < spatial; ++i) {
+      int64_t in = xt.getDimSize(2 + i);
+      if (ShapedType::isDynamic(in))
+        return ctx.failure<Results>("output_shape and auto_pad need static "
+                                    "spatial dims");
+      int64_t out = outputShape
+                        ? (*outputShape)[outputShape->size() - spatial + i]
+                        : in * (*strides)[i];
+      int64_t total = (*strides)[i] * (in - 1) + (*outputPadding)[i] +
+                      ((kernel[i] - 1) * (*dilations)[i] + 1) - out;
+      // Rounded down, as ONNX's reference does (a negative total grows
+      // the output at the end).
+      int64_t half = llvm::divideFloorSigned(total, 2);
+      bool upper = autoPad == "SAME_UPPER";
+      (*pads)[i] = upper ? half : total - half;
+      (*pads)[spatial + i] = upper ? total - half : half;
+    }
+  }
+  Value x = ctx.input(0);
+  // Zeros between the elements: [.., S, ..] -> [.., S, 1, ..] padded to
+  // [.., S, s, ..], merged and cut to (S - 1) * s + 1.
+  for (int64_t i = 0; i < spatial; ++i) {
+    int64_t s = (*strides)[i], dim = 2 + i;
+    if (s == 1)
+      continue;
+    Sizes sizes = sizesOf(b, loc, x);
+    Sizes split(sizes);
+    split.insert(split.begin() + dim + 1, b.getIndexAttr(1));
+    Value y = reshape(b, loc, x, split);
+    SmallVector<int64_t> low(rank + 1, 0), high(rank + 1, 0);
+    high[dim + 1] = s - 1;
+    y = b.create<prim::PadOp>(loc, y, b.getDenseI64ArrayAttr(low),
+                              b.getDenseI64ArrayAttr(high),
+                              b.getFloatAttr(xt.getElementType(), 0.0));
+    Sizes merged(sizes);
+    merged[dim] = mulSize(b, loc, sizes[dim], b.getIndexAttr(s));
+    y = reshape(b, loc, y, merged);
+    std::optional<int64_t> n = getConstantIntValue(sizes[dim]);
+    if (!n)
+      return ctx.failure<Results>("strided transposed convolutions need "
+                                  "static spatial dims");
+    x = sliceDim(b, loc, y, dim, 0, (*n - 1) * s + 1);
+  }
+  // The convolution's padding: the kernel's extent less the pads.
+  SmallVector<int64_t> low(rank, 0), high(rank, 0);
+  for (int64_t i = 0; i < spatial; ++i) {
+    int64_t extent = (*dilations)[i] * (kernel[i] - 1);
+    low[2 + i] = extent - (*pads)[i];
+    high[2 + i] = extent - (*pads)[spatial + i] + (*outputPadding)[i];
+  }
+  SmallVector<int64_t> padLow(low), padHigh(high);
+  for (int64_t d = 0; d < rank; ++d) {
+    padLow[d] = std::max<int64_t>(0, low[d]);
+    padHigh[d] = std::max<int64_t>(0, high[d]);
+  }
+  if (llvm::any_of(padLow, [](int64_t p) { return p > 0; }) ||
+      llvm::any_of(padHigh, [](int64_t p) { return p > 0; }))
+    x = b.create<prim::PadOp>(loc, x, b.getDenseI64ArrayAttr(padLow),
+                              b.getDenseI64ArrayAttr(padHigh),
+                              b.getFloatAttr(xt.getElementType(), 0.0));
+  for (int64_t d = 2; d < rank; ++d) {
+    if (low[d] >= 0 && high[d] >= 0)
+      continue;
+    int64_t size = cast<RankedTensorType>(x.getType()).getDimSize(d);
+    if (ShapedType::isDynamic(size))
+      return ctx.failure<Results>("pads beyond the kernel need static "
+                                  "spatial dims");
+    int64_t start = std::max<int64_t>(0, -low[d]);
+    int64_t keep = size - start - std::max<int64_t>(0, -high[d]);
+    if (keep < 1)
+      return ctx.failure<Results>("the pads leave no output");
+    x = sliceDim(b, loc, x, d, start, keep);
+  }
+  // W [C, F/g, K...] -> [F, C/g, K...], flipped: as [g, C/g, F/g, K...]
+  // transposed to [g, F/g, C/g, K...] (all folded for a constant W).
+  int64_t inPerGroup = channels / groups, features = perGroup * groups;
+  SmallVector<int64_t> grouped = {groups, inPerGroup, perGroup};
+  grouped.append(kernel);
+  Value w = reshape(b, loc, ctx.input(1), grouped);
+  SmallVector<int64_t> perm = {0, 2, 1};
+  for (int64_t i = 0; i < spatial; ++i)
+    perm.push_back(3 + i);
+  w = b.create<prim::TransposeOp>(loc, w, b.getDenseI64ArrayAttr(perm));
+  SmallVector<int64_t> filterShape = {features, inPerGroup};
+  filterShape.append(kernel);
+  w = reshape(b, loc, w, filterShape);
+  for (int64_t i = 0; i < spatial; ++i) {
+    SmallVector<int64_t> reversed;
+    for (int64_t k = kernel[i] - 1; k >= 0; --k)
+      reversed.push_back(k);
+    Value indices = b.create<arith::ConstantOp>(
+        loc, DenseIntElementsAttr::get(
+                 RankedTensorType::get({kernel[i]}, b.getI64Type()), reversed));
+    w = b.create<prim::GatherOp>(loc, cast<RankedTensorType>(w.getType()), w,
+                                 indices, b.getI64IntegerAttr(2 + i));
+  }
+  auto padded = cast<RankedTensorType>(x.getType());
+  for (int64_t i = 0; i < spatial; ++i) {
+    int64_t size = padded.getDimSize(2 + i);
+    if (!ShapedType::isDynamic(size) &&
+        (*dilations)[i] * (kernel[i] - 1) + 1 > size)
+      return ctx.failure<Results>("the pads leave no output");
+  }
+  Value y = b.create<prim::ConvOp>(
+      loc, x, w, b.getDenseI64ArrayAttr(SmallVector<int64_t>(spatial, 1)),
+      b.getDenseI64ArrayAttr(*dilations), b.getI64IntegerAttr(groups));
+  if (ctx.hasInput(2)) {
+    auto bt = ctx.inputType(2);
+    if (bt.getRank() != 1 || bt.getDimSize(0) != features)
+      return ctx.failure<Results>("bias B must be 1-D with " + Twine(features) +
+                                  " elements");
+    SmallVector<int64_t> biasShape(rank - 1, 1);
+    biasShape[0] = features;
+    Value bias = reshape(b, loc, ctx.input(2), biasShape);
+    y = b.create<prim::AddOp>(loc, y, broadcastLike(b, loc, bias, y));
+  }
+  return Results{y};
+}
+
 } // namespace
 
 void dlc::onnx_to_prim::addContractionRules(RuleTable &table) {
@@ -307,6 +505,17 @@ void dlc::onnx_to_prim::addContractionRules(RuleTable &table) {
               {"beta", Float},
               {"transA", Int},
               {"transB", Int}});
+  table.add("ConvTranspose", 1, convertConvTranspose)
+      .inputs(2, 3)
+      .optional({2})
+      .attrs({{"auto_pad", String},
+              {"dilations", Ints},
+              {"group", Int},
+              {"kernel_shape", Ints},
+              {"output_padding", Ints},
+              {"output_shape", Ints},
+              {"pads", Ints},
+              {"strides", Ints}});
   table.add("Conv", 1, convertConv)
       .inputs(2, 3)
       .optional({2})

@@ -764,3 +764,11 @@ func.func @reduce_mean_dynamic(%x: tensor<?x3xf32>) -> !onnx.value {
   %0 = onnx.node "ReduceMean"(%x) {attrs = {axes = array<i64: 0>}, domain = "", node_name = "r", version = 13 : i64} : (tensor<?x3xf32>) -> !onnx.value
   return %0 : !onnx.value
 }
+
+// -----
+
+func.func @conv_transpose_output_padding(%x: tensor<1x1x3x3xf32>, %w: tensor<1x1x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'up' (ConvTranspose, opset 11): strides and dilations must be >= 1 and output_padding in [0, max(stride, dilation))}}
+  %0 = onnx.node "ConvTranspose"(%x, %w) {attrs = {strides = array<i64: 2, 2>, output_padding = array<i64: 2, 0>}, domain = "", node_name = "up", version = 11 : i64} : (tensor<1x1x3x3xf32>, tensor<1x1x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}

@@ -329,3 +329,16 @@ func.func @shape_values_fold(%x: tensor<?x3xf32>) -> (tensor<2xi64>, index) {
   %1 = prim.size_at %s {index = 0} : tensor<2xi64>
   return %0, %1 : tensor<2xi64>, index
 }
+
+// -----
+
+// A constant gathered at constant positions folds.
+// CHECK-LABEL: func.func @gather_fold
+// CHECK-NEXT: %[[C:.*]] = arith.constant dense<{{\[}}[5, 6], [1, 2], [5, 6]]> : tensor<3x2xi32>
+// CHECK-NEXT: return %[[C]]
+func.func @gather_fold() -> tensor<3x2xi32> {
+  %t = arith.constant dense<[[1, 2], [3, 4], [5, 6]]> : tensor<3x2xi32>
+  %i = arith.constant dense<[2, 0, 7]> : tensor<3xi64>
+  %0 = prim.gather %t, %i {axis = 0} : (tensor<3x2xi32>, tensor<3xi64>) -> tensor<3x2xi32>
+  return %0 : tensor<3x2xi32>
+}

@@ -5,8 +5,8 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
-#include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 using namespace dlc::prim;
@@ -198,6 +198,8 @@ static DimSource traceDim(Value value, int64_t dim) {
     } else if (auto reshape = dyn_cast<ReshapeOp>(op)) {
       return {value, dim,
               sizeOperand(reshape.getSizes(), reshape.getType(), dim)};
+    } else if (auto slice = dyn_cast<DynamicSliceOp>(op)) {
+      return {value, dim, sizeOperand(slice.getSizes(), slice.getType(), dim)};
     } else if (auto broadcast = dyn_cast<BroadcastInDimOp>(op)) {
       if (!broadcast.getSizes().empty())
         return {value, dim,
@@ -359,6 +361,40 @@ LogicalResult GatherOp::verify() {
     return emitOpError("result must have shape [operand dims before axis, "
                        "indices dims, operand dims after axis]");
   return success();
+}
+
+OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
+  // Constant tables gathered at constant positions (a filter flipped or
+  // regrouped at compile time); bounded so that folding stays cheap.
+  auto table = dyn_cast_or_null<ElementsAttr>(adaptor.getOperand());
+  auto positions = dyn_cast_or_null<ElementsAttr>(adaptor.getIndices());
+  auto inType = getOperand().getType();
+  auto outType = getResult().getType();
+  if (!table || !positions || !outType.hasStaticShape() ||
+      outType.getNumElements() > (int64_t(1) << 22))
+    return {};
+  FailureOr<SmallVector<int64_t>> indices = getIntElements(positions);
+  SmallVector<char> bytes;
+  if (failed(indices) || failed(getElementBytes(table, bytes)))
+    return {};
+  int64_t axis = getAxis(), size = inType.getDimSize(axis);
+  if (size < 1)
+    return {};
+  int64_t outer = 1, inner = 1;
+  for (int64_t d = 0; d < axis; ++d)
+    outer *= inType.getDimSize(d);
+  for (int64_t d = axis + 1; d < inType.getRank(); ++d)
+    inner *= inType.getDimSize(d);
+  int64_t width = byteWidth(inType.getElementType()) * inner;
+  SmallVector<char> out;
+  out.reserve(outType.getNumElements() * byteWidth(inType.getElementType()));
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t i : *indices) {
+      int64_t at = std::clamp<int64_t>(i, 0, size - 1);
+      const char *row = bytes.data() + (o * size + at) * width;
+      out.append(row, row + width);
+    }
+  return DenseElementsAttr::getFromRawBuffer(outType, out);
 }
 
 LogicalResult DynamicSliceOp::verify() {

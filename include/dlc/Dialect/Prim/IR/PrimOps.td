@@ -294,6 +294,7 @@ def Prim_GatherOp : Prim_Op<"gather", [Pure]> {
     $operand `,` $indices attr-dict `:` functional-type(operands, $result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Prim_DynamicSliceOp : Prim_Op<"dynamic_slice", [Pure, AttrSizedOperandSegments]> {
