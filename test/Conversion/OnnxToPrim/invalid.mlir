@@ -431,6 +431,38 @@ func.func @bitshift_signed(%a: tensor<2xi8>) -> !onnx.value {
 
 // -----
 
+func.func @gelu_bad_approximate(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'g' (Gelu, opset 20): approximate must be 'none' or 'tanh', got 'fast'}}
+  %0 = onnx.node "Gelu"(%x) {attrs = {approximate = "fast"}, domain = "", node_name = "g", version = 20 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @celu_zero_alpha(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Celu, opset 12): alpha must not be 0}}
+  %0 = onnx.node "Celu"(%x) {attrs = {alpha = 0.000000e+00 : f32}, domain = "", node_name = "c", version = 12 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @prelu_slope_not_broadcastable(%x: tensor<2x4xf32>, %s: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (PRelu, opset 16): slope dim 3 does not broadcast to X dim 4}}
+  %0 = onnx.node "PRelu"(%x, %s) {attrs = {}, domain = "", node_name = "p", version = 16 : i64} : (tensor<2x4xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @prelu_slope_rank(%x: tensor<4xf32>, %s: tensor<1x4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (PRelu, opset 16): the slope has a higher rank than X}}
+  %0 = onnx.node "PRelu"(%x, %s) {attrs = {}, domain = "", node_name = "p", version = 16 : i64} : (tensor<4xf32>, tensor<1x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
 func.func @neg_two_inputs(%x: tensor<2xf32>) -> !onnx.value {
   // expected-error @+1 {{node 'n' (Neg, opset 13): expects 1 input}}
   %0 = onnx.node "Neg"(%x, %x) {attrs = {}, domain = "", node_name = "n", version = 13 : i64} : (tensor<2xf32>, tensor<2xf32>) -> !onnx.value
