@@ -463,6 +463,14 @@ func.func @prelu_slope_rank(%x: tensor<4xf32>, %s: tensor<1x4xf32>) -> !onnx.val
 
 // -----
 
+func.func @hardmax_dynamic_axis(%x: tensor<2x?xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'h' (Hardmax, opset 13): Hardmax needs a static size along its axis}}
+  %0 = onnx.node "Hardmax"(%x) {attrs = {}, domain = "", node_name = "h", version = 13 : i64} : (tensor<2x?xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
 func.func @neg_two_inputs(%x: tensor<2xf32>) -> !onnx.value {
   // expected-error @+1 {{node 'n' (Neg, opset 13): expects 1 input}}
   %0 = onnx.node "Neg"(%x, %x) {attrs = {}, domain = "", node_name = "n", version = 13 : i64} : (tensor<2xf32>, tensor<2xf32>) -> !onnx.value
