@@ -1,5 +1,7 @@
-//===- Normalization.cpp - Softmax, LogSoftmax, BatchNorm, LayerNorm ------===//
+//===- Normalization.cpp - Softmax, Hardmax, BatchNorm, LayerNorm --------===//
 #include "OnnxToPrim.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
 
 using namespace mlir;
 using namespace dlc;
@@ -24,8 +26,50 @@ Value softmax(NodeContext &ctx, Value x, ArrayRef<int64_t> dims, bool log) {
   return b.create<prim::DivOp>(loc, e, broadcastLike(b, loc, sum, x));
 }
 
-Rule softmaxRule(bool log) {
-  return [log](NodeContext &ctx) -> FailureOr<Results> {
+/// Hardmax of `x` along `dim`: 1 at the first maximum, 0 elsewhere. The
+/// first maximum's index is the least index of a maximum, found by a
+/// min-reduction over the indices of the maxima (the others replaced by
+/// the dim's size).
+FailureOr<Value> hardmax(NodeContext &ctx, Value x, int64_t dim) {
+  OpBuilder &b = ctx.b;
+  Location loc = ctx.loc;
+  auto type = typeOf(x);
+  int64_t size = type.getDimSize(dim);
+  if (ShapedType::isDynamic(size))
+    return ctx.failure<Value>("Hardmax needs a static size along its axis");
+  Value max = reduce(b, loc, prim::ReduceKind::max, x, {dim}, true);
+  Value isMax = b.create<prim::CompareOp>(loc, prim::CompareDirection::eq, x,
+                                          broadcastLike(b, loc, max, x));
+  // As numpy's argmax, a NaN is the maximum (the max of its row is NaN, which
+  // equals nothing).
+  Value isNaN =
+      b.create<prim::CompareOp>(loc, prim::CompareDirection::ne, x, x);
+  isMax = b.create<prim::MaxOp>(loc, isMax, isNaN);
+  // The index along `dim` of every element.
+  SmallVector<int64_t> indices = llvm::to_vector(llvm::seq<int64_t>(0, size));
+  Value iota = b.create<arith::ConstantOp>(
+      loc, DenseElementsAttr::get(RankedTensorType::get({size}, b.getI64Type()),
+                                  ArrayRef(indices)));
+  SmallVector<int64_t> column(type.getRank() - dim, 1);
+  column[0] = size;
+  Value index = broadcastLike(b, loc, reshape(b, loc, iota, column), x);
+  Value candidate = b.create<prim::SelectOp>(loc, isMax, index,
+                                             splatLike(b, loc, index, size));
+  Value first = reduce(b, loc, prim::ReduceKind::min, candidate, {dim}, true);
+  Value hot = b.create<prim::CompareOp>(loc, prim::CompareDirection::eq, index,
+                                        broadcastLike(b, loc, first, x));
+  return b.create<prim::ConvertOp>(loc, type, hot).getResult();
+}
+
+using AlongAxis =
+    std::function<FailureOr<Value>(NodeContext &, Value, int64_t)>;
+
+/// A rule for Softmax, LogSoftmax and Hardmax, computed by `along` over one
+/// dim of a float input. From opset 13 that is the `axis` dim (default -1);
+/// before, the input is viewed as 2-D, [d0*..*d(axis-1), rest] (default
+/// axis 1), and the op works along its dim 1.
+Rule alongAxisRule(AlongAxis along) {
+  return [along](NodeContext &ctx) -> FailureOr<Results> {
     if (ctx.numInputs() != 1)
       return ctx.failure<Results>("expects 1 input");
     auto xt = ctx.inputType(0);
@@ -38,9 +82,12 @@ Rule softmaxRule(bool log) {
     auto axis = normalizeAxis(ctx, ctx.intAttr("axis", coerce ? 1 : -1), rank);
     if (failed(axis))
       return failure();
-    if (!coerce)
-      return Results{softmax(ctx, ctx.input(0), {*axis}, log)};
-    // Before opset 13 the input is viewed as 2-D: [d0*..*d(axis-1), rest].
+    if (!coerce) {
+      auto y = along(ctx, ctx.input(0), *axis);
+      if (failed(y))
+        return failure();
+      return Results{*y};
+    }
     Sizes sizes = sizesOf(ctx.b, ctx.loc, ctx.input(0));
     OpFoldResult outer = ctx.b.getIndexAttr(1), inner = outer;
     for (int64_t d = 0; d < rank; ++d) {
@@ -48,8 +95,10 @@ Rule softmaxRule(bool log) {
       part = mulSize(ctx.b, ctx.loc, part, sizes[d]);
     }
     Value flat = reshape(ctx.b, ctx.loc, ctx.input(0), {outer, inner});
-    Value y = softmax(ctx, flat, {1}, log);
-    return Results{reshape(ctx.b, ctx.loc, y, sizes)};
+    auto y = along(ctx, flat, 1);
+    if (failed(y))
+      return failure();
+    return Results{reshape(ctx.b, ctx.loc, *y, sizes)};
   };
 }
 
@@ -152,13 +201,21 @@ FailureOr<Results> convertLayerNorm(NodeContext &ctx) {
 
 void dlc::onnx_to_prim::addNormalizationRules(RuleTable &table) {
   using namespace schema;
-  // Opset 13 changed Softmax/LogSoftmax from "flatten to 2-D at axis"
+  // Opset 13 changed Softmax/LogSoftmax/Hardmax from "flatten to 2-D at axis"
   // (default 1) to "normalize along axis" (default -1); the rule checks the
   // version.
-  for (bool log : {false, true}) {
-    StringRef op = log ? "LogSoftmax" : "Softmax";
-    table.add(op, 1, softmaxRule(log)).attrs({{"axis", Int}});
-    table.add(op, 13, softmaxRule(log)).attrs({{"axis", Int}});
+  auto softmaxAlong = [](bool log) -> AlongAxis {
+    return [log](NodeContext &ctx, Value x, int64_t dim) -> FailureOr<Value> {
+      return softmax(ctx, x, {dim}, log);
+    };
+  };
+  std::pair<StringRef, AlongAxis> alongAxis[] = {
+      {"Softmax", softmaxAlong(false)},
+      {"LogSoftmax", softmaxAlong(true)},
+      {"Hardmax", hardmax}};
+  for (const auto &[op, along] : alongAxis) {
+    table.add(op, 1, alongAxisRule(along)).attrs({{"axis", Int}});
+    table.add(op, 13, alongAxisRule(along)).attrs({{"axis", Int}});
   }
   // Outputs 1-4 (running and saved statistics) exist for training; is_test
   // goes at opset 7, spatial at 9, training_mode comes at 14.

@@ -128,6 +128,7 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
   static const RuleTable table = [] {
     RuleTable t;
     addElementwiseRules(t);
+    addActivationRules(t);
     addContractionRules(t);
     addPoolingRules(t);
     addNormalizationRules(t);
@@ -318,43 +319,60 @@ Value dlc::onnx_to_prim::broadcastLike(OpBuilder &b, Location loc, Value value,
   return broadcastTo(b, loc, value, sizesOf(b, loc, like));
 }
 
-FailureOr<std::pair<Value, Value>>
-dlc::onnx_to_prim::broadcastPair(NodeContext &ctx, Value lhs, Value rhs) {
-  auto lt = cast<RankedTensorType>(lhs.getType());
-  auto rt = cast<RankedTensorType>(rhs.getType());
-  int64_t rank = std::max(lt.getRank(), rt.getRank());
+FailureOr<SmallVector<Value>>
+dlc::onnx_to_prim::broadcastAll(NodeContext &ctx, ValueRange operands) {
+  int64_t rank = 0;
+  for (Value v : operands)
+    rank = std::max(rank, cast<RankedTensorType>(v.getType()).getRank());
   Sizes sizes(rank);
   for (int64_t i = 0; i < rank; ++i) {
-    int64_t li = i - (rank - lt.getRank()), ri = i - (rank - rt.getRank());
-    int64_t l = li >= 0 ? lt.getDimSize(li) : 1;
-    int64_t r = ri >= 0 ? rt.getDimSize(ri) : 1;
-    // A dynamic result dim is as large as an operand's dynamic dim there (an
-    // operand dim of 1 is broadcast; two dynamic ones must be equal, which
-    // the lowering checks at run time).
-    if (ShapedType::isDynamic(l) && r == 1)
-      sizes[i] = ctx.b.create<prim::DimOp>(ctx.loc, lhs, li).getResult();
-    else if (ShapedType::isDynamic(r) && (l == 1 || ShapedType::isDynamic(l)))
-      sizes[i] = ShapedType::isDynamic(l)
-                     ? ctx.b.create<prim::DimOp>(ctx.loc, lhs, li).getResult()
-                     : ctx.b.create<prim::DimOp>(ctx.loc, rhs, ri).getResult();
-    else if (l == r || r == 1 || ShapedType::isDynamic(r))
-      sizes[i] = ctx.b.getIndexAttr(l);
-    else if (l == 1 || ShapedType::isDynamic(l))
-      sizes[i] = ctx.b.getIndexAttr(r);
+    // The result dim is the operands' static size other than 1 (all must
+    // agree), else as large as the first operand's dynamic dim there (an
+    // operand dim of 1 is broadcast; a dynamic one must equal it, which the
+    // lowering checks at run time), else 1.
+    int64_t size = 1;
+    Value dynamicFrom;
+    int64_t dynamicDim = 0;
+    for (Value v : operands) {
+      auto type = cast<RankedTensorType>(v.getType());
+      int64_t d = i - (rank - type.getRank());
+      int64_t dim = d >= 0 ? type.getDimSize(d) : 1;
+      if (ShapedType::isDynamic(dim)) {
+        if (!dynamicFrom) {
+          dynamicFrom = v;
+          dynamicDim = d;
+        }
+      } else if (dim != 1 && size == 1) {
+        size = dim;
+      } else if (dim != 1 && dim != size) {
+        return ctx.failure<SmallVector<Value>>(
+            "cannot broadcast dim " + Twine(size) + " against " + Twine(dim) +
+            " (result dim " + Twine(i) + ")");
+      }
+    }
+    if (size == 1 && dynamicFrom)
+      sizes[i] = ctx.b.create<prim::DimOp>(ctx.loc, dynamicFrom, dynamicDim)
+                     .getResult();
     else
-      return ctx.failure<std::pair<Value, Value>>(
-          "cannot broadcast dim " + Twine(l) + " against " + Twine(r) +
-          " (result dim " + Twine(i) + ")");
+      sizes[i] = ctx.b.getIndexAttr(size);
   }
   // An operand already of the result's shape stays as it is: the
   // elementwise op checks that its dynamic dims match at run time.
-  auto to = [&](Value v) {
-    return cast<RankedTensorType>(v.getType()).getShape() ==
-                   ArrayRef(shapeOf(sizes))
-               ? v
-               : broadcastTo(ctx.b, ctx.loc, v, sizes);
-  };
-  return std::make_pair(to(lhs), to(rhs));
+  SmallVector<Value> results;
+  for (Value v : operands)
+    results.push_back(cast<RankedTensorType>(v.getType()).getShape() ==
+                              ArrayRef(shapeOf(sizes))
+                          ? v
+                          : broadcastTo(ctx.b, ctx.loc, v, sizes));
+  return results;
+}
+
+FailureOr<std::pair<Value, Value>>
+dlc::onnx_to_prim::broadcastPair(NodeContext &ctx, Value lhs, Value rhs) {
+  auto all = broadcastAll(ctx, {lhs, rhs});
+  if (failed(all))
+    return failure();
+  return std::make_pair((*all)[0], (*all)[1]);
 }
 
 std::optional<Sizes> dlc::onnx_to_prim::tracedSizes(OpBuilder &b,

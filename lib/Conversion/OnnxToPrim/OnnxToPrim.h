@@ -165,6 +165,7 @@ public:
 const RuleTable &getRuleTable();
 
 void addElementwiseRules(RuleTable &table);
+void addActivationRules(RuleTable &table);
 void addContractionRules(RuleTable &table);
 void addPoolingRules(RuleTable &table);
 void addNormalizationRules(RuleTable &table);
@@ -222,6 +223,10 @@ mlir::Value broadcastTo(mlir::OpBuilder &b, mlir::Location loc,
 /// Broadcasts `value` to the shape of `like`.
 mlir::Value broadcastLike(mlir::OpBuilder &b, mlir::Location loc,
                           mlir::Value value, mlir::Value like);
+/// Broadcasts every operand to their common numpy shape (element types may
+/// differ).
+mlir::FailureOr<llvm::SmallVector<mlir::Value>>
+broadcastAll(NodeContext &ctx, mlir::ValueRange operands);
 /// Broadcasts both operands to their common numpy shape.
 mlir::FailureOr<std::pair<mlir::Value, mlir::Value>>
 broadcastPair(NodeContext &ctx, mlir::Value lhs, mlir::Value rhs);

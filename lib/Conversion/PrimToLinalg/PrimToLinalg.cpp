@@ -394,6 +394,31 @@ Value ElementwiseLowering<prim::PowOp>::scalarBody(prim::PowOp, OpBuilder &b,
                                                    ValueRange args) {
   return FLOAT_OR_INT(math::PowFOp, math::IPowIOp);
 }
+template <>
+Value ElementwiseLowering<prim::RemOp>::scalarBody(prim::RemOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  if (isa<FloatType>(type))
+    return b.create<arith::RemFOp>(loc, args[0], args[1]);
+  // Integer remainders must not trap: x rem 0 and x rem -1 are both 0, which
+  // is x rem 1 (so MIN rem -1 never divides).
+  Value x = args[0], d = args[1];
+  Type t = d.getType();
+  auto constant = [&](int64_t v) -> Value {
+    return b.create<arith::ConstantOp>(loc, b.getIntegerAttr(t, v));
+  };
+  Value one = constant(1);
+  Value useOne =
+      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, d, constant(0));
+  if (isUnsignedLike(type))
+    return b.create<arith::RemUIOp>(
+        loc, x, b.create<arith::SelectOp>(loc, useOne, one, d));
+  Value isMinusOne =
+      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, d, constant(-1));
+  useOne = b.create<arith::OrIOp>(loc, useOne, isMinusOne);
+  return b.create<arith::RemSIOp>(
+      loc, x, b.create<arith::SelectOp>(loc, useOne, one, d));
+}
 #undef FLOAT_OR_INT
 
 template <>
@@ -427,6 +452,17 @@ MATH_UNARY(ExpOp, ExpOp)
 MATH_UNARY(LogOp, LogOp)
 MATH_UNARY(TanhOp, TanhOp)
 MATH_UNARY(ErfOp, ErfOp)
+MATH_UNARY(FloorOp, FloorOp)
+MATH_UNARY(CeilOp, CeilOp)
+MATH_UNARY(RoundEvenOp, RoundEvenOp)
+MATH_UNARY(SinOp, SinOp)
+MATH_UNARY(CosOp, CosOp)
+MATH_UNARY(AtanOp, AtanOp)
+MATH_UNARY(SinhOp, SinhOp)
+MATH_UNARY(CoshOp, CoshOp)
+MATH_UNARY(AsinhOp, AsinhOp)
+MATH_UNARY(AcoshOp, AcoshOp)
+MATH_UNARY(AtanhOp, AtanhOp)
 #undef MATH_UNARY
 
 template <>
@@ -1344,6 +1380,15 @@ struct ConvertPrimToLinalgPass
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    types);
     populateReturnOpTypeConversionPattern(patterns, types);
+    patterns.add<
+        ElementwiseLowering<prim::RemOp>, ElementwiseLowering<prim::FloorOp>,
+        ElementwiseLowering<prim::CeilOp>,
+        ElementwiseLowering<prim::RoundEvenOp>,
+        ElementwiseLowering<prim::SinOp>, ElementwiseLowering<prim::CosOp>,
+        ElementwiseLowering<prim::AtanOp>, ElementwiseLowering<prim::SinhOp>,
+        ElementwiseLowering<prim::CoshOp>, ElementwiseLowering<prim::AsinhOp>,
+        ElementwiseLowering<prim::AcoshOp>, ElementwiseLowering<prim::AtanhOp>>(
+        types, ctx);
     patterns.add<
         ElementwiseLowering<prim::AddOp>, ElementwiseLowering<prim::SubOp>,
         ElementwiseLowering<prim::MulOp>, ElementwiseLowering<prim::DivOp>,

@@ -303,6 +303,174 @@ func.func @sigmoid_of_int(%x: tensor<2xi32>) -> !onnx.value {
 
 // -----
 
+func.func @sin_of_int(%x: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'n' (Sin, opset 13): needs a floating-point input}}
+  %0 = onnx.node "Sin"(%x) {attrs = {}, domain = "", node_name = "n", version = 13 : i64} : (tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @isnan_of_int(%x: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'n' (IsNaN, opset 13): needs a floating-point input}}
+  %0 = onnx.node "IsNaN"(%x) {attrs = {}, domain = "", node_name = "n", version = 13 : i64} : (tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @and_of_int(%a: tensor<2xi32>, %b: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'a' (And, opset 7): needs bool inputs}}
+  %0 = onnx.node "And"(%a, %b) {attrs = {}, domain = "", node_name = "a", version = 7 : i64} : (tensor<2xi32>, tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @not_of_float(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'n' (Not, opset 1): needs a bool input}}
+  %0 = onnx.node "Not"(%x) {attrs = {}, domain = "", node_name = "n", version = 1 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @less_int_before_opset9(%a: tensor<2xi32>, %b: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'l' (Less, opset 7): integer inputs need opset 9}}
+  %0 = onnx.node "Less"(%a, %b) {attrs = {}, domain = "", node_name = "l", version = 7 : i64} : (tensor<2xi32>, tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @max_int_before_opset12(%a: tensor<2xi32>, %b: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'm' (Max, opset 8): integer inputs need opset 12}}
+  %0 = onnx.node "Max"(%a, %b) {attrs = {}, domain = "", node_name = "m", version = 8 : i64} : (tensor<2xi32>, tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @sum_of_int(%a: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (Sum, opset 13): needs a floating-point input}}
+  %0 = onnx.node "Sum"(%a) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @mean_different_types(%a: tensor<2xf32>, %b: tensor<2xf64>) -> !onnx.value {
+  // expected-error @+1 {{node 'm' (Mean, opset 13): inputs have different element types}}
+  %0 = onnx.node "Mean"(%a, %b) {attrs = {}, domain = "", node_name = "m", version = 13 : i64} : (tensor<2xf32>, tensor<2xf64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @max_not_broadcastable(%a: tensor<2xf32>, %b: tensor<1xf32>, %c: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'm' (Max, opset 13): cannot broadcast dim 2 against 3 (result dim 0)}}
+  %0 = onnx.node "Max"(%a, %b, %c) {attrs = {}, domain = "", node_name = "m", version = 13 : i64} : (tensor<2xf32>, tensor<1xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @where_condition_not_bool(%c: tensor<2xi32>, %x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'w' (Where, opset 16): the condition must be bool}}
+  %0 = onnx.node "Where"(%c, %x, %x) {attrs = {}, domain = "", node_name = "w", version = 16 : i64} : (tensor<2xi32>, tensor<2xf32>, tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @where_different_types(%c: tensor<2xi1>, %x: tensor<2xf32>, %y: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'w' (Where, opset 16): X and Y have different element types}}
+  %0 = onnx.node "Where"(%c, %x, %y) {attrs = {}, domain = "", node_name = "w", version = 16 : i64} : (tensor<2xi1>, tensor<2xf32>, tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @where_not_broadcastable(%c: tensor<4x1xi1>, %x: tensor<2xf32>, %y: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'w' (Where, opset 16): cannot broadcast dim 2 against 3 (result dim 1)}}
+  %0 = onnx.node "Where"(%c, %x, %y) {attrs = {}, domain = "", node_name = "w", version = 16 : i64} : (tensor<4x1xi1>, tensor<2xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @mod_bad_fmod(%a: tensor<2xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'm' (Mod, opset 13): fmod must be 0 or 1, got 2}}
+  %0 = onnx.node "Mod"(%a, %a) {attrs = {fmod = 2 : i64}, domain = "", node_name = "m", version = 13 : i64} : (tensor<2xi32>, tensor<2xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @mod_float_fmod0(%a: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'm' (Mod, opset 13): floating-point inputs need fmod=1}}
+  %0 = onnx.node "Mod"(%a, %a) {attrs = {}, domain = "", node_name = "m", version = 13 : i64} : (tensor<2xf32>, tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @bitshift_bad_direction(%a: tensor<2xui8>) -> !onnx.value {
+  // expected-error @+1 {{node 'b' (BitShift, opset 11): direction must be LEFT or RIGHT, got 'UP'}}
+  %0 = onnx.node "BitShift"(%a, %a) {attrs = {direction = "UP"}, domain = "", node_name = "b", version = 11 : i64} : (tensor<2xui8>, tensor<2xui8>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @bitshift_signed(%a: tensor<2xi8>) -> !onnx.value {
+  // expected-error @+1 {{node 'b' (BitShift, opset 11): needs unsigned integer inputs}}
+  %0 = onnx.node "BitShift"(%a, %a) {attrs = {direction = "LEFT"}, domain = "", node_name = "b", version = 11 : i64} : (tensor<2xi8>, tensor<2xi8>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @gelu_bad_approximate(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'g' (Gelu, opset 20): approximate must be 'none' or 'tanh', got 'fast'}}
+  %0 = onnx.node "Gelu"(%x) {attrs = {approximate = "fast"}, domain = "", node_name = "g", version = 20 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @celu_zero_alpha(%x: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Celu, opset 12): alpha must not be 0}}
+  %0 = onnx.node "Celu"(%x) {attrs = {alpha = 0.000000e+00 : f32}, domain = "", node_name = "c", version = 12 : i64} : (tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @prelu_slope_not_broadcastable(%x: tensor<2x4xf32>, %s: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (PRelu, opset 16): slope dim 3 does not broadcast to X dim 4}}
+  %0 = onnx.node "PRelu"(%x, %s) {attrs = {}, domain = "", node_name = "p", version = 16 : i64} : (tensor<2x4xf32>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @prelu_slope_rank(%x: tensor<4xf32>, %s: tensor<1x4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (PRelu, opset 16): the slope has a higher rank than X}}
+  %0 = onnx.node "PRelu"(%x, %s) {attrs = {}, domain = "", node_name = "p", version = 16 : i64} : (tensor<4xf32>, tensor<1x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @hardmax_dynamic_axis(%x: tensor<2x?xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'h' (Hardmax, opset 13): Hardmax needs a static size along its axis}}
+  %0 = onnx.node "Hardmax"(%x) {attrs = {}, domain = "", node_name = "h", version = 13 : i64} : (tensor<2x?xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
 func.func @neg_two_inputs(%x: tensor<2xf32>) -> !onnx.value {
   // expected-error @+1 {{node 'n' (Neg, opset 13): expects 1 input}}
   %0 = onnx.node "Neg"(%x, %x) {attrs = {}, domain = "", node_name = "n", version = 13 : i64} : (tensor<2xf32>, tensor<2xf32>) -> !onnx.value

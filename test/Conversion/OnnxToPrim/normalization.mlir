@@ -1,6 +1,6 @@
 // RUN: dlc-opt %s -convert-onnx-to-prim -split-input-file | FileCheck %s
 
-// Softmax, LogSoftmax, BatchNormalization, LayerNormalization.
+// Softmax, LogSoftmax, Hardmax, BatchNormalization, LayerNormalization.
 
 // Before opset 13, Softmax flattens the input to 2-D at axis (default 1) and
 // normalizes each row: [2, 3, 4] -> [2, 12].
@@ -107,6 +107,55 @@ func.func @log_softmax_opset13(%x: tensor<2x3xf32>) -> !onnx.value {
 // CHECK: prim.reshape %{{.*}} : (tensor<2x12xf32>) -> tensor<2x3x4xf32>
 func.func @log_softmax_opset1(%x: tensor<2x3x4xf32>) -> !onnx.value {
   %0 = onnx.node "LogSoftmax"(%x) {attrs = {}, domain = "", node_name = "n", version = 1 : i64} : (tensor<2x3x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+// Hardmax: 1 at the first maximum along the axis. The maxima (or NaNs, as
+// numpy's argmax) keep their index, the others get the dim's size, and the
+// least index wins.
+// CHECK-LABEL: func.func @hardmax_opset13
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3xf32>) -> tensor<2x3xf32>
+// CHECK: %[[MAX:.*]] = prim.reduce max %[[X]] {dims = array<i64: 0>} : (tensor<2x3xf32>) -> tensor<3xf32>
+// CHECK: %[[MAXK:.*]] = prim.reshape %[[MAX]] : (tensor<3xf32>) -> tensor<1x3xf32>
+// CHECK: %[[MAXB:.*]] = prim.broadcast_in_dim %[[MAXK]] {dims = array<i64: 0, 1>} : (tensor<1x3xf32>) -> tensor<2x3xf32>
+// CHECK: %[[EQ:.*]] = prim.compare eq, %[[X]], %[[MAXB]] : tensor<2x3xf32>
+// CHECK: %[[NAN:.*]] = prim.compare ne, %[[X]], %[[X]] : tensor<2x3xf32>
+// CHECK: %[[ISMAX:.*]] = prim.max %[[EQ]], %[[NAN]] : tensor<2x3xi1>
+// CHECK: %[[IOTA:.*]] = arith.constant dense<[0, 1]> : tensor<2xi64>
+// CHECK: %[[COL:.*]] = prim.reshape %[[IOTA]] : (tensor<2xi64>) -> tensor<2x1xi64>
+// CHECK: %[[INDEX:.*]] = prim.broadcast_in_dim %[[COL]] {dims = array<i64: 0, 1>} : (tensor<2x1xi64>) -> tensor<2x3xi64>
+// CHECK: %[[SIZE:.*]] = arith.constant dense<2> : tensor<2x3xi64>
+// CHECK: %[[CAND:.*]] = prim.select %[[ISMAX]], %[[INDEX]], %[[SIZE]] : tensor<2x3xi1>, tensor<2x3xi64>
+// CHECK: %[[FIRST:.*]] = prim.reduce min %[[CAND]] {dims = array<i64: 0>} : (tensor<2x3xi64>) -> tensor<3xi64>
+// CHECK: %[[FIRSTK:.*]] = prim.reshape %[[FIRST]] : (tensor<3xi64>) -> tensor<1x3xi64>
+// CHECK: %[[FIRSTB:.*]] = prim.broadcast_in_dim %[[FIRSTK]] {dims = array<i64: 0, 1>} : (tensor<1x3xi64>) -> tensor<2x3xi64>
+// CHECK: %[[HOT:.*]] = prim.compare eq, %[[INDEX]], %[[FIRSTB]] : tensor<2x3xi64>
+// CHECK: %[[R:.*]] = prim.convert %[[HOT]] : (tensor<2x3xi1>) -> tensor<2x3xf32>
+// CHECK: return %[[R]]
+func.func @hardmax_opset13(%x: tensor<2x3xf32>) -> !onnx.value {
+  %0 = onnx.node "Hardmax"(%x) {attrs = {axis = 0 : i64}, domain = "", node_name = "n", version = 13 : i64} : (tensor<2x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+// Before opset 13 Hardmax, like Softmax, works on the input flattened to
+// 2-D at axis (default 1).
+// CHECK-LABEL: func.func @hardmax_opset11
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>) -> tensor<2x3x4xf32>
+// CHECK: %[[FLAT:.*]] = prim.reshape %[[X]] : (tensor<2x3x4xf32>) -> tensor<2x12xf32>
+// CHECK: prim.reduce max %[[FLAT]] {dims = array<i64: 1>} : (tensor<2x12xf32>) -> tensor<2xf32>
+// CHECK: %[[IOTA:.*]] = arith.constant dense<[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]> : tensor<12xi64>
+// CHECK: prim.broadcast_in_dim %[[IOTA]] {dims = array<i64: 1>} : (tensor<12xi64>) -> tensor<2x12xi64>
+// CHECK: arith.constant dense<12> : tensor<2x12xi64>
+// CHECK: prim.reduce min %{{.*}} {dims = array<i64: 1>} : (tensor<2x12xi64>) -> tensor<2xi64>
+// CHECK: %[[HOT:.*]] = prim.convert %{{.*}} : (tensor<2x12xi1>) -> tensor<2x12xf32>
+// CHECK: %[[R:.*]] = prim.reshape %[[HOT]] : (tensor<2x12xf32>) -> tensor<2x3x4xf32>
+// CHECK: return %[[R]]
+func.func @hardmax_opset11(%x: tensor<2x3x4xf32>) -> !onnx.value {
+  %0 = onnx.node "Hardmax"(%x) {attrs = {}, domain = "", node_name = "n", version = 11 : i64} : (tensor<2x3x4xf32>) -> !onnx.value
   return %0 : !onnx.value
 }
 

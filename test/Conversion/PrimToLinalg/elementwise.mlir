@@ -97,6 +97,42 @@ func.func @float_unary(%x: tensor<3xf32>) -> tensor<3xf32> {
 
 // -----
 
+// Rounding, trigonometric and hyperbolic prims are one math op each; f32
+// remainders are arith.remf.
+// CHECK-LABEL: func.func @float_math
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<3xf64>) outs(%{{.*}} : tensor<3xf64>)
+// CHECK: math.floor %{{.*}} : f64
+// CHECK: math.ceil
+// CHECK: math.roundeven
+// CHECK: math.sin
+// CHECK: math.cos
+// CHECK: math.atan
+// CHECK: math.sinh
+// CHECK: math.cosh
+// CHECK: math.asinh
+// CHECK: math.acosh
+// CHECK: math.atanh
+// CHECK: ^bb0(%[[A:.*]]: f64, %[[B:.*]]: f64, %{{.*}}: f64):
+// CHECK-NEXT: %[[R:.*]] = arith.remf %[[A]], %[[B]] : f64
+// CHECK-NEXT: linalg.yield %[[R]] : f64
+func.func @float_math(%x: tensor<3xf64>) -> tensor<3xf64> {
+  %0 = prim.floor %x : tensor<3xf64>
+  %1 = prim.ceil %0 : tensor<3xf64>
+  %2 = prim.round_even %1 : tensor<3xf64>
+  %3 = prim.sin %2 : tensor<3xf64>
+  %4 = prim.cos %3 : tensor<3xf64>
+  %5 = prim.atan %4 : tensor<3xf64>
+  %6 = prim.sinh %5 : tensor<3xf64>
+  %7 = prim.cosh %6 : tensor<3xf64>
+  %8 = prim.asinh %7 : tensor<3xf64>
+  %9 = prim.acosh %8 : tensor<3xf64>
+  %10 = prim.atanh %9 : tensor<3xf64>
+  %11 = prim.rem %10, %x : tensor<3xf64>
+  return %11 : tensor<3xf64>
+}
+
+// -----
+
 // Float comparisons are ordered, except ne which is unordered; the result
 // tensor has i1 elements.
 // CHECK-LABEL: func.func @compare_float

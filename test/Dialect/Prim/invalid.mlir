@@ -24,6 +24,14 @@ func.func @sqrt_of_int(%a: tensor<4xi32>) -> tensor<4xi32> {
 
 // -----
 
+func.func @floor_of_int(%a: tensor<4xi32>) -> tensor<4xi32> {
+  // expected-error @+1 {{'prim.floor' op operand #0 must be ranked tensor of floating-point values}}
+  %0 = prim.floor %a : tensor<4xi32>
+  return %0 : tensor<4xi32>
+}
+
+// -----
+
 func.func @unranked(%a: tensor<*xf32>) -> tensor<*xf32> {
   // expected-error @+1 {{'prim.neg' op operand #0 must be ranked tensor}}
   %0 = "prim.neg"(%a) : (tensor<*xf32>) -> tensor<*xf32>

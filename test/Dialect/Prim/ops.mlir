@@ -59,7 +59,42 @@ func.func @binary_int(%a: tensor<3xi64>, %b: tensor<3xi64>) -> tensor<3xi64> {
   %0 = prim.div %a, %b : tensor<3xi64>
   // CHECK: prim.pow %{{.*}}, %{{.*}} : tensor<3xi64>
   %1 = prim.pow %0, %b : tensor<3xi64>
-  return %1 : tensor<3xi64>
+  // CHECK: prim.rem %{{.*}}, %{{.*}} : tensor<3xi64>
+  %2 = prim.rem %1, %b : tensor<3xi64>
+  return %2 : tensor<3xi64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @rounding_trigonometric
+// CHECK-SAME: (%[[X:.*]]: tensor<?x2xf32>)
+func.func @rounding_trigonometric(%x: tensor<?x2xf32>) -> tensor<?x2xf32> {
+  // CHECK: %[[FLOOR:.*]] = prim.floor %[[X]] : tensor<?x2xf32>
+  %0 = prim.floor %x : tensor<?x2xf32>
+  // CHECK: %[[CEIL:.*]] = prim.ceil %[[FLOOR]] : tensor<?x2xf32>
+  %1 = prim.ceil %0 : tensor<?x2xf32>
+  // CHECK: %[[ROUND:.*]] = prim.round_even %[[CEIL]] : tensor<?x2xf32>
+  %2 = prim.round_even %1 : tensor<?x2xf32>
+  // CHECK: %[[SIN:.*]] = prim.sin %[[ROUND]] : tensor<?x2xf32>
+  %3 = prim.sin %2 : tensor<?x2xf32>
+  // CHECK: %[[COS:.*]] = prim.cos %[[SIN]] : tensor<?x2xf32>
+  %4 = prim.cos %3 : tensor<?x2xf32>
+  // CHECK: %[[ATAN:.*]] = prim.atan %[[COS]] : tensor<?x2xf32>
+  %5 = prim.atan %4 : tensor<?x2xf32>
+  // CHECK: %[[SINH:.*]] = prim.sinh %[[ATAN]] : tensor<?x2xf32>
+  %6 = prim.sinh %5 : tensor<?x2xf32>
+  // CHECK: %[[COSH:.*]] = prim.cosh %[[SINH]] : tensor<?x2xf32>
+  %7 = prim.cosh %6 : tensor<?x2xf32>
+  // CHECK: %[[ASINH:.*]] = prim.asinh %[[COSH]] : tensor<?x2xf32>
+  %8 = prim.asinh %7 : tensor<?x2xf32>
+  // CHECK: %[[ACOSH:.*]] = prim.acosh %[[ASINH]] : tensor<?x2xf32>
+  %9 = prim.acosh %8 : tensor<?x2xf32>
+  // CHECK: %[[ATANH:.*]] = prim.atanh %[[ACOSH]] : tensor<?x2xf32>
+  %10 = prim.atanh %9 : tensor<?x2xf32>
+  // CHECK: %[[REM:.*]] = prim.rem %[[ATANH]], %[[X]] : tensor<?x2xf32>
+  %11 = prim.rem %10, %x : tensor<?x2xf32>
+  // CHECK: return %[[REM]]
+  return %11 : tensor<?x2xf32>
 }
 
 // -----

@@ -57,6 +57,25 @@ func.func @others_f32(%x: f32) -> (f32, f32, f32, f32) {
 
 // -----
 
+// sin is approximated on |x| and takes x's sign after (sin(|x|) *
+// copysign(1, x)): the polynomial's range reduction would make a small
+// negative x -cos(x + pi/2), with a large relative error.
+// CHECK-LABEL: func.func @sin_f32
+// CHECK-SAME: (%[[X:.*]]: f32) -> f32
+// CHECK-NOT: math.sin
+// CHECK-DAG: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK-DAG: %[[ABS:.*]] = math.absf %[[X]] : f32
+// CHECK: math.fma
+// CHECK: %[[SIGN:.*]] = math.copysign %[[ONE]], %[[X]] : f32
+// CHECK: %[[R:.*]] = arith.mulf %{{.*}}, %[[SIGN]] : f32
+// CHECK: return %[[R]] : f32
+func.func @sin_f32(%x: f32) -> f32 {
+  %0 = math.sin %x : f32
+  return %0 : f32
+}
+
+// -----
+
 // f16 is computed in f32 and truncated back.
 // CHECK-LABEL: func.func @exp_f16
 // CHECK-SAME: (%[[X:.*]]: f16)

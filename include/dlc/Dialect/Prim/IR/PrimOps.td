@@ -65,20 +65,25 @@ class Prim_Op<string mnemonic, list<Trait> traits = []>
 def Prim_Tensor : RankedTensorOf<[AnyFloat, AnySignlessInteger, AnyUnsignedInteger]>;
 def Prim_FloatTensor : RankedTensorOf<[AnyFloat]>;
 
-class Prim_UnaryOp<string mnemonic, string what, Type type = Prim_Tensor>
+// `why` says, where it is not plain, why no composition of other prims
+// serves.
+class Prim_UnaryOp<string mnemonic, string what, Type type = Prim_Tensor,
+                   string why = "">
     : Prim_Op<mnemonic, [Pure, Elementwise, SameOperandsAndResultType]> {
   let summary = "elementwise " # what;
-  let description = "Computes " # what # " of every element.\n\n"
+  let description = "Computes " # what # " of every element." # why # "\n\n"
     # "```mlir\n%r = prim." # mnemonic # " %x : tensor<2x?xf32>\n```";
   let arguments = (ins type:$operand);
   let results = (outs type:$result);
   let assemblyFormat = "$operand attr-dict `:` type($result)";
 }
 
-class Prim_BinaryOp<string mnemonic, string what, Type type = Prim_Tensor>
+class Prim_BinaryOp<string mnemonic, string what, Type type = Prim_Tensor,
+                    string why = "">
     : Prim_Op<mnemonic, [Pure, Elementwise, SameOperandsAndResultType]> {
   let summary = "elementwise " # what;
-  let description = "Computes " # what # " of two tensors of one type.\n\n"
+  let description = "Computes " # what # " of two tensors of one type."
+    # why # "\n\n"
     # "```mlir\n%r = prim." # mnemonic # " %a, %b : tensor<4xf32>\n```";
   let arguments = (ins type:$lhs, type:$rhs);
   let results = (outs type:$result);
@@ -97,6 +102,41 @@ def Prim_LogOp : Prim_UnaryOp<"log", "the natural logarithm", Prim_FloatTensor>;
 def Prim_TanhOp : Prim_UnaryOp<"tanh", "the hyperbolic tangent", Prim_FloatTensor>;
 def Prim_ErfOp : Prim_UnaryOp<"erf", "the error function", Prim_FloatTensor>;
 
+defvar Prim_RoundingWhy = " No composition of prims rounds: converting to an "
+  # "integer truncates toward zero, and overflows where floats have no "
+  # "fraction left.";
+def Prim_FloorOp : Prim_UnaryOp<"floor", "the largest integral value not "
+  # "above the element", Prim_FloatTensor, Prim_RoundingWhy>;
+def Prim_CeilOp : Prim_UnaryOp<"ceil", "the smallest integral value not "
+  # "below the element", Prim_FloatTensor, Prim_RoundingWhy>;
+def Prim_RoundEvenOp : Prim_UnaryOp<"round_even", "the nearest integral "
+  # "value, halfway cases to even", Prim_FloatTensor, Prim_RoundingWhy>;
+
+// Trigonometric and hyperbolic functions. tan is sin / cos and asin and acos
+// are built from atan (see onnx-to-prim); the others have no accurate
+// composition of prims.
+defvar Prim_TrigWhy = " No composition of prims computes it (exp and log "
+  # "give no periodic or inverse trigonometric functions over the reals).";
+def Prim_SinOp : Prim_UnaryOp<"sin", "the sine", Prim_FloatTensor,
+                              Prim_TrigWhy>;
+def Prim_CosOp : Prim_UnaryOp<"cos", "the cosine", Prim_FloatTensor,
+                              Prim_TrigWhy>;
+def Prim_AtanOp : Prim_UnaryOp<"atan", "the arctangent", Prim_FloatTensor,
+                               Prim_TrigWhy>;
+def Prim_SinhOp : Prim_UnaryOp<"sinh", "the hyperbolic sine",
+  Prim_FloatTensor, " (e^x - e^-x) / 2 cancels near 0, losing every digit.">;
+def Prim_CoshOp : Prim_UnaryOp<"cosh", "the hyperbolic cosine",
+  Prim_FloatTensor, " (e^x + e^-x) / 2 overflows where cosh does not "
+  # "(e^x passes the largest float first).">;
+def Prim_AsinhOp : Prim_UnaryOp<"asinh", "the inverse hyperbolic sine",
+  Prim_FloatTensor, " log(x + sqrt(x^2 + 1)) cancels for negative x and "
+  # "loses precision near 0.">;
+def Prim_AcoshOp : Prim_UnaryOp<"acosh", "the inverse hyperbolic cosine",
+  Prim_FloatTensor, " log(x + sqrt(x^2 - 1)) loses precision near 1 and "
+  # "overflows in x^2 for large x.">;
+def Prim_AtanhOp : Prim_UnaryOp<"atanh", "the inverse hyperbolic tangent",
+  Prim_FloatTensor, " log((1 + x) / (1 - x)) / 2 loses precision near 0.">;
+
 def Prim_AddOp : Prim_BinaryOp<"add", "the sum">;
 def Prim_SubOp : Prim_BinaryOp<"sub", "the difference">;
 def Prim_MulOp : Prim_BinaryOp<"mul", "the product">;
@@ -104,6 +144,11 @@ def Prim_DivOp : Prim_BinaryOp<"div", "the quotient (integers round toward zero,
 def Prim_MaxOp : Prim_BinaryOp<"max", "the maximum (NaN if either is NaN)">;
 def Prim_MinOp : Prim_BinaryOp<"min", "the minimum (NaN if either is NaN)">;
 def Prim_PowOp : Prim_BinaryOp<"pow", "lhs raised to the power rhs">;
+def Prim_RemOp : Prim_BinaryOp<"rem", "the remainder of lhs / rhs rounded "
+  # "toward zero, with the sign of lhs (C's fmod; integers: x rem 0 = 0, "
+  # "as numpy, and MIN rem -1 = 0)", Prim_Tensor, " For floats, lhs - "
+  # "rhs * trunc(lhs / rhs) is inexact once the quotient outgrows the "
+  # "mantissa; the remainder itself is always exact.">;
 
 def Prim_CompareOp : Prim_Op<"compare", [Pure, Elementwise, SameTypeOperands,
     DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
