@@ -1169,9 +1169,20 @@ struct MatmulLowering : OpConversionPattern<prim::MatmulOp> {
     Value result =
         rw.create<linalg::BatchMatmulOp>(loc, ValueRange{lhs3, rhs3}, init)
             .getResult(0);
-    if (rank > 3)
-      result =
-          rw.create<tensor::ExpandShapeOp>(loc, outType, result, r, outSizes);
+    if (rank > 3) {
+      // An expansion into several dynamic batch dims is a reshape to the
+      // sizes: upstream bufferizes expand_shape groups of one dynamic dim only.
+      int64_t dynamicBatch = llvm::count_if(outType.getShape().drop_back(2),
+                                            ShapedType::isDynamic);
+      if (dynamicBatch > 1) {
+        Value shape = rw.create<tensor::FromElementsOp>(
+            loc, sizeValues(rw, loc, outSizes));
+        result = rw.create<tensor::ReshapeOp>(loc, outType, result, shape);
+      } else {
+        result =
+            rw.create<tensor::ExpandShapeOp>(loc, outType, result, r, outSizes);
+      }
+    }
     rw.replaceOp(op, result);
     return success();
   }

@@ -134,3 +134,16 @@ func.func @grouped_conv(%x: tensor<?x4x8x8xf32>, %w: tensor<4x2x3x3xf32>) -> ten
   %0 = prim.conv %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, groups = 2 : i64} : (tensor<?x4x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<?x4x6x6xf32>
   return %0 : tensor<?x4x6x6xf32>
 }
+
+// -----
+
+// Several dynamic batch dims: the batch_matmul's result is reshaped to
+// them (expand_shape bufferizes one dynamic dim per group only).
+// CHECK-LABEL: func.func @batch_matmul_dynamic_heads
+// CHECK: linalg.batch_matmul
+// CHECK: %[[S:.*]] = tensor.from_elements
+// CHECK: tensor.reshape %{{.*}}(%[[S]]) : (tensor<?x3x5xf32>, tensor<4xindex>) -> tensor<?x?x3x5xf32>
+func.func @batch_matmul_dynamic_heads(%a: tensor<?x?x3x4xf32>, %b: tensor<?x?x4x5xf32>) -> tensor<?x?x3x5xf32> {
+  %0 = prim.matmul %a, %b : (tensor<?x?x3x4xf32>, tensor<?x?x4x5xf32>) -> tensor<?x?x3x5xf32>
+  return %0 : tensor<?x?x3x5xf32>
+}
