@@ -439,7 +439,7 @@ Value dlc::onnx_to_prim::reduce(OpBuilder &b, Location loc,
                                 ArrayRef<int64_t> dims, bool keepDims) {
   Value reduced = b.create<prim::ReduceOp>(
       loc, prim::ReduceKindAttr::get(b.getContext(), kind), value,
-      b.getDenseI64ArrayAttr(dims));
+      b.getDenseI64ArrayAttr(dims), /*select_last=*/UnitAttr());
   if (!keepDims)
     return reduced;
   Sizes sizes = sizesOf(b, loc, value);
