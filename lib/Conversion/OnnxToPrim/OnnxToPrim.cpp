@@ -436,16 +436,33 @@ dlc::onnx_to_prim::normalizeAxis(NodeContext &ctx, int64_t axis, int64_t rank) {
 
 Value dlc::onnx_to_prim::reduce(OpBuilder &b, Location loc,
                                 prim::ReduceKind kind, Value value,
-                                ArrayRef<int64_t> dims, bool keepDims) {
+                                ArrayRef<int64_t> dims, bool keepDims,
+                                bool selectLast) {
   Value reduced = b.create<prim::ReduceOp>(
       loc, prim::ReduceKindAttr::get(b.getContext(), kind), value,
-      b.getDenseI64ArrayAttr(dims), /*select_last=*/UnitAttr());
+      b.getDenseI64ArrayAttr(dims), selectLast ? b.getUnitAttr() : UnitAttr());
   if (!keepDims)
     return reduced;
   Sizes sizes = sizesOf(b, loc, value);
   for (int64_t d : dims)
     sizes[d] = b.getIndexAttr(1);
   return reshape(b, loc, reduced, sizes);
+}
+
+Value dlc::onnx_to_prim::countLike(OpBuilder &b, Location loc, Value value,
+                                   ArrayRef<int64_t> dims, Value like) {
+  Sizes sizes = sizesOf(b, loc, value);
+  OpFoldResult count = b.getIndexAttr(1);
+  for (int64_t d : dims)
+    count = mulSize(b, loc, count, sizes[d]);
+  if (std::optional<int64_t> n = getConstantIntValue(count))
+    return splatLike(b, loc, like, *n);
+  Value scalar = b.createOrFold<prim::ConvertOp>(
+      loc,
+      RankedTensorType::get(
+          {}, cast<RankedTensorType>(like.getType()).getElementType()),
+      sizesTensor(b, loc, count, b.getI64Type(), /*scalar=*/true));
+  return broadcastLike(b, loc, scalar, like);
 }
 
 TypedAttr dlc::onnx_to_prim::limitAttr(Builder &b, Type elementType,

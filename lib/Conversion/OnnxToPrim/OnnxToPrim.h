@@ -248,10 +248,17 @@ std::optional<llvm::SmallVector<int64_t>> constantInts(mlir::Value value);
 /// Maps a possibly negative axis into [0, rank); fails if out of range.
 mlir::FailureOr<int64_t> normalizeAxis(NodeContext &ctx, int64_t axis,
                                        int64_t rank);
-/// Reduces `dims` (sorted) with `kind`, keeping them as size 1 if `keepDims`.
+/// Reduces `dims` (sorted) with `kind`, keeping them as size 1 if `keepDims`
+/// (`selectLast`: prim.reduce's select_last, for argmax and argmin).
 mlir::Value reduce(mlir::OpBuilder &b, mlir::Location loc,
                    prim::ReduceKind kind, mlir::Value value,
-                   llvm::ArrayRef<int64_t> dims, bool keepDims);
+                   llvm::ArrayRef<int64_t> dims, bool keepDims,
+                   bool selectLast = false);
+/// The number of elements in dims `dims` of `value`, as a splat like `like`
+/// of like's element type: a constant when static, else the run-time
+/// product of their sizes.
+mlir::Value countLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                      llvm::ArrayRef<int64_t> dims, mlir::Value like);
 /// The window attributes of a conv or pool, one entry per spatial dim
 /// (pads: all begins, then all ends, with auto_pad resolved).
 struct WindowAttrs {
