@@ -259,6 +259,14 @@ mlir::Value reduce(mlir::OpBuilder &b, mlir::Location loc,
 /// product of their sizes.
 mlir::Value countLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
                       llvm::ArrayRef<int64_t> dims, mlir::Value like);
+/// numpy's take_along_axis: for each position of `indices` (an integer
+/// tensor of `data`'s rank, each dim no larger than data's), the element of
+/// `data` at that position with dim `axis` replaced by the index there.
+/// Indices are clamped into [0, size of `axis`) (negative ones are the
+/// caller's to wrap), so that the gather never reads another row. A
+/// prim.gather of `data` viewed as 1-D at row-major linearized positions.
+mlir::Value takeAlongAxis(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value data, mlir::Value indices, int64_t axis);
 /// The window attributes of a conv or pool, one entry per spatial dim
 /// (pads: all begins, then all ends, with auto_pad resolved).
 struct WindowAttrs {
