@@ -5,14 +5,8 @@ using namespace mlir;
 using namespace dlc;
 using namespace dlc::onnx_to_prim;
 
-namespace {
-
-RankedTensorType typeOf(Value v) { return cast<RankedTensorType>(v.getType()); }
-
-/// Softmax or log-softmax of `x` over the trailing dims from `axis` on.
-Value softmax(NodeContext &ctx, Value x, ArrayRef<int64_t> dims, bool log) {
-  OpBuilder &b = ctx.b;
-  Location loc = ctx.loc;
+Value dlc::onnx_to_prim::softmax(OpBuilder &b, Location loc, Value x,
+                                 ArrayRef<int64_t> dims, bool log) {
   Value max = reduce(b, loc, prim::ReduceKind::max, x, dims, true);
   Value shifted = b.create<prim::SubOp>(loc, x, broadcastLike(b, loc, max, x));
   Value e = b.create<prim::ExpOp>(loc, shifted);
@@ -23,6 +17,10 @@ Value softmax(NodeContext &ctx, Value x, ArrayRef<int64_t> dims, bool log) {
         broadcastLike(b, loc, b.create<prim::LogOp>(loc, sum), x));
   return b.create<prim::DivOp>(loc, e, broadcastLike(b, loc, sum, x));
 }
+
+namespace {
+
+RankedTensorType typeOf(Value v) { return cast<RankedTensorType>(v.getType()); }
 
 Rule softmaxRule(bool log) {
   return [log](NodeContext &ctx) -> FailureOr<Results> {
@@ -39,7 +37,7 @@ Rule softmaxRule(bool log) {
     if (failed(axis))
       return failure();
     if (!coerce)
-      return Results{softmax(ctx, ctx.input(0), {*axis}, log)};
+      return Results{softmax(ctx.b, ctx.loc, ctx.input(0), {*axis}, log)};
     // Before opset 13 the input is viewed as 2-D: [d0*..*d(axis-1), rest].
     Sizes sizes = sizesOf(ctx.b, ctx.loc, ctx.input(0));
     OpFoldResult outer = ctx.b.getIndexAttr(1), inner = outer;
@@ -48,7 +46,7 @@ Rule softmaxRule(bool log) {
       part = mulSize(ctx.b, ctx.loc, part, sizes[d]);
     }
     Value flat = reshape(ctx.b, ctx.loc, ctx.input(0), {outer, inner});
-    Value y = softmax(ctx, flat, {1}, log);
+    Value y = softmax(ctx.b, ctx.loc, flat, {1}, log);
     return Results{reshape(ctx.b, ctx.loc, y, sizes)};
   };
 }

@@ -172,6 +172,7 @@ void addShapeRules(RuleTable &table);
 void addReductionRules(RuleTable &table);
 void addShapeValueRules(RuleTable &table);
 void addIndexingRules(RuleTable &table);
+void addLossRules(RuleTable &table);
 
 //===----------------------------------------------------------------------===//
 // Builders shared by the families
@@ -267,6 +268,10 @@ mlir::Value countLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
 /// prim.gather of `data` viewed as 1-D at row-major linearized positions.
 mlir::Value takeAlongAxis(mlir::OpBuilder &b, mlir::Location loc,
                           mlir::Value data, mlir::Value indices, int64_t axis);
+/// Softmax (or log-softmax when `log`) of `x` over `dims`, shifted by their
+/// maximum (Normalization.cpp).
+mlir::Value softmax(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                    llvm::ArrayRef<int64_t> dims, bool log);
 /// The window attributes of a conv or pool, one entry per spatial dim
 /// (pads: all begins, then all ends, with auto_pad resolved).
 struct WindowAttrs {
