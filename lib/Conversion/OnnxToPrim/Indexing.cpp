@@ -113,50 +113,6 @@ FailureOr<Results> convertGather(NodeContext &ctx) {
   return Results{gather(ctx.b, ctx.loc, data, wrapped, *axis)};
 }
 
-/// Each position's row-major offset into a tensor of `sizes`, for the
-/// positions of a tensor shaped like `like`, as i64: sum over d of
-/// position_d * stride_d, with `axisIndices` in place of dim `axis`'s
-/// position.
-Value linearIndex(NodeContext &ctx, ArrayRef<OpFoldResult> sizes, Value like,
-                  int64_t axis, Value axisIndices) {
-  OpBuilder &b = ctx.b;
-  Location loc = ctx.loc;
-  auto type = cast<RankedTensorType>(like.getType()).clone(b.getI64Type());
-  Sizes likeSizes = sizesOf(b, loc, like);
-  SmallVector<Value> dynamic;
-  for (OpFoldResult size : likeSizes)
-    if (!getConstantIntValue(size))
-      dynamic.push_back(cast<Value>(size));
-  Value linear;
-  OpFoldResult stride = b.getIndexAttr(1);
-  for (int64_t d = type.getRank() - 1; d >= 0; --d) {
-    Value position = d == axis ? axisIndices
-                               : b.create<prim::IotaOp>(loc, type, dynamic,
-                                                        b.getI64IntegerAttr(d))
-                                     .getResult();
-    Value term = position;
-    if (getConstantIntValue(stride) != 1)
-      term = b.create<prim::MulOp>(
-          loc, position,
-          broadcastLike(b, loc,
-                        sizesTensor(b, loc, stride, b.getI64Type(), true),
-                        position));
-    linear =
-        linear ? b.create<prim::AddOp>(loc, linear, term).getResult() : term;
-    stride = mulSize(b, loc, stride, sizes[d]);
-  }
-  return linear;
-}
-
-/// data viewed as 1-D, gathered at `linear` (in range by construction).
-Value gatherFlat(NodeContext &ctx, Value data, Value linear) {
-  OpFoldResult count = ctx.b.getIndexAttr(1);
-  for (OpFoldResult size : sizesOf(ctx.b, ctx.loc, data))
-    count = mulSize(ctx.b, ctx.loc, count, size);
-  Value flat = reshape(ctx.b, ctx.loc, data, ArrayRef<OpFoldResult>{count});
-  return gather(ctx.b, ctx.loc, flat, linear, 0);
-}
-
 FailureOr<Results> convertGatherElements(NodeContext &ctx) {
   Value data = ctx.input(0), indices = ctx.input(1);
   auto dt = ctx.inputType(0), it = ctx.inputType(1);
@@ -167,31 +123,9 @@ FailureOr<Results> convertGatherElements(NodeContext &ctx) {
   auto axis = normalizeAxis(ctx, ctx.intAttr("axis", 0), dt.getRank());
   if (failed(axis))
     return failure();
-  Sizes sizes = sizesOf(ctx.b, ctx.loc, data);
-  Value wrapped = wrapIndices(ctx, indices, sizes[*axis]);
-  // Clamp into the axis here: the flat gather would otherwise read another
-  // row for an index out of range.
-  OpFoldResult last = ctx.b.getIndexAttr(0);
-  if (std::optional<int64_t> n = getConstantIntValue(sizes[*axis]))
-    last = ctx.b.getIndexAttr(std::max<int64_t>(*n - 1, 0));
-  else
-    last = ctx.b
-               .create<arith::SubIOp>(
-                   ctx.loc, cast<Value>(sizes[*axis]),
-                   ctx.b.create<arith::ConstantIndexOp>(ctx.loc, 1))
-               .getResult();
-  Type et = it.getElementType();
-  Value zero = splatLike(ctx.b, ctx.loc, wrapped, 0);
-  Value top = broadcastLike(
-      ctx.b, ctx.loc, sizesTensor(ctx.b, ctx.loc, last, et, true), wrapped);
-  wrapped = ctx.b.create<prim::MinOp>(
-      ctx.loc, ctx.b.create<prim::MaxOp>(ctx.loc, wrapped, zero), top);
-  Value axisIndices = ctx.b.create<prim::ConvertOp>(
-      ctx.loc,
-      cast<RankedTensorType>(wrapped.getType()).clone(ctx.b.getI64Type()),
-      wrapped);
-  Value linear = linearIndex(ctx, sizes, indices, *axis, axisIndices);
-  return Results{gatherFlat(ctx, data, linear)};
+  Value wrapped =
+      wrapIndices(ctx, indices, sizesOf(ctx.b, ctx.loc, data)[*axis]);
+  return Results{takeAlongAxis(ctx.b, ctx.loc, data, wrapped, *axis)};
 }
 
 FailureOr<Results> convertGatherND(NodeContext &ctx) {

@@ -7,14 +7,8 @@ using namespace mlir;
 using namespace dlc;
 using namespace dlc::onnx_to_prim;
 
-namespace {
-
-RankedTensorType typeOf(Value v) { return cast<RankedTensorType>(v.getType()); }
-
-/// Softmax or log-softmax of `x` over the trailing dims from `axis` on.
-Value softmax(NodeContext &ctx, Value x, ArrayRef<int64_t> dims, bool log) {
-  OpBuilder &b = ctx.b;
-  Location loc = ctx.loc;
+Value dlc::onnx_to_prim::softmax(OpBuilder &b, Location loc, Value x,
+                                 ArrayRef<int64_t> dims, bool log) {
   Value max = reduce(b, loc, prim::ReduceKind::max, x, dims, true);
   Value shifted = b.create<prim::SubOp>(loc, x, broadcastLike(b, loc, max, x));
   Value e = b.create<prim::ExpOp>(loc, shifted);
@@ -25,6 +19,10 @@ Value softmax(NodeContext &ctx, Value x, ArrayRef<int64_t> dims, bool log) {
         broadcastLike(b, loc, b.create<prim::LogOp>(loc, sum), x));
   return b.create<prim::DivOp>(loc, e, broadcastLike(b, loc, sum, x));
 }
+
+namespace {
+
+RankedTensorType typeOf(Value v) { return cast<RankedTensorType>(v.getType()); }
 
 /// Hardmax of `x` along `dim`: 1 at the first maximum, 0 elsewhere. The
 /// first maximum's index is the least index of a maximum, found by a
@@ -206,7 +204,7 @@ void dlc::onnx_to_prim::addNormalizationRules(RuleTable &table) {
   // version.
   auto softmaxAlong = [](bool log) -> AlongAxis {
     return [log](NodeContext &ctx, Value x, int64_t dim) -> FailureOr<Value> {
-      return softmax(ctx, x, {dim}, log);
+      return softmax(ctx.b, ctx.loc, x, {dim}, log);
     };
   };
   std::pair<StringRef, AlongAxis> alongAxis[] = {

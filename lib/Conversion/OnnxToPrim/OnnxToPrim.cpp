@@ -136,6 +136,7 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
     addReductionRules(t);
     addShapeValueRules(t);
     addIndexingRules(t);
+    addLossRules(t);
     return t;
   }();
   return table;
@@ -454,16 +455,97 @@ dlc::onnx_to_prim::normalizeAxis(NodeContext &ctx, int64_t axis, int64_t rank) {
 
 Value dlc::onnx_to_prim::reduce(OpBuilder &b, Location loc,
                                 prim::ReduceKind kind, Value value,
-                                ArrayRef<int64_t> dims, bool keepDims) {
+                                ArrayRef<int64_t> dims, bool keepDims,
+                                bool selectLast) {
   Value reduced = b.create<prim::ReduceOp>(
       loc, prim::ReduceKindAttr::get(b.getContext(), kind), value,
-      b.getDenseI64ArrayAttr(dims));
+      b.getDenseI64ArrayAttr(dims), selectLast ? b.getUnitAttr() : UnitAttr());
   if (!keepDims)
     return reduced;
   Sizes sizes = sizesOf(b, loc, value);
   for (int64_t d : dims)
     sizes[d] = b.getIndexAttr(1);
   return reshape(b, loc, reduced, sizes);
+}
+
+Value dlc::onnx_to_prim::countLike(OpBuilder &b, Location loc, Value value,
+                                   ArrayRef<int64_t> dims, Value like) {
+  Sizes sizes = sizesOf(b, loc, value);
+  OpFoldResult count = b.getIndexAttr(1);
+  for (int64_t d : dims)
+    count = mulSize(b, loc, count, sizes[d]);
+  if (std::optional<int64_t> n = getConstantIntValue(count))
+    return splatLike(b, loc, like, *n);
+  Value scalar = b.createOrFold<prim::ConvertOp>(
+      loc,
+      RankedTensorType::get(
+          {}, cast<RankedTensorType>(like.getType()).getElementType()),
+      sizesTensor(b, loc, count, b.getI64Type(), /*scalar=*/true));
+  return broadcastLike(b, loc, scalar, like);
+}
+
+/// Each position's row-major offset into a tensor of `sizes`, for the
+/// positions of a tensor shaped like `like`, as i64: sum over d of
+/// position_d * stride_d, with `axisIndices` in place of dim `axis`'s
+/// position.
+static Value linearIndex(OpBuilder &b, Location loc,
+                         ArrayRef<OpFoldResult> sizes, Value like, int64_t axis,
+                         Value axisIndices) {
+  auto type = cast<RankedTensorType>(like.getType()).clone(b.getI64Type());
+  Sizes likeSizes = sizesOf(b, loc, like);
+  SmallVector<Value> dynamic;
+  for (OpFoldResult size : likeSizes)
+    if (!getConstantIntValue(size))
+      dynamic.push_back(cast<Value>(size));
+  Value linear;
+  OpFoldResult stride = b.getIndexAttr(1);
+  for (int64_t d = type.getRank() - 1; d >= 0; --d) {
+    Value position = d == axis ? axisIndices
+                               : b.create<prim::IotaOp>(loc, type, dynamic,
+                                                        b.getI64IntegerAttr(d))
+                                     .getResult();
+    Value term = position;
+    if (getConstantIntValue(stride) != 1)
+      term = b.create<prim::MulOp>(
+          loc, position,
+          broadcastLike(b, loc,
+                        sizesTensor(b, loc, stride, b.getI64Type(), true),
+                        position));
+    linear =
+        linear ? b.create<prim::AddOp>(loc, linear, term).getResult() : term;
+    stride = mulSize(b, loc, stride, sizes[d]);
+  }
+  return linear;
+}
+
+Value dlc::onnx_to_prim::takeAlongAxis(OpBuilder &b, Location loc, Value data,
+                                       Value indices, int64_t axis) {
+  Sizes sizes = sizesOf(b, loc, data);
+  OpFoldResult last = b.getIndexAttr(0);
+  if (std::optional<int64_t> n = getConstantIntValue(sizes[axis]))
+    last = b.getIndexAttr(std::max<int64_t>(*n - 1, 0));
+  else
+    last = b.create<arith::SubIOp>(loc, cast<Value>(sizes[axis]),
+                                   b.create<arith::ConstantIndexOp>(loc, 1))
+               .getResult();
+  auto it = cast<RankedTensorType>(indices.getType());
+  Value zero = splatLike(b, loc, indices, 0);
+  Value top = broadcastLike(
+      b, loc, sizesTensor(b, loc, last, it.getElementType(), true), indices);
+  Value clamped = b.create<prim::MinOp>(
+      loc, b.create<prim::MaxOp>(loc, indices, zero), top);
+  Value axisIndices =
+      b.createOrFold<prim::ConvertOp>(loc, it.clone(b.getI64Type()), clamped);
+  Value linear = linearIndex(b, loc, sizes, indices, axis, axisIndices);
+  // data as 1-D, gathered at the linear positions (in range by construction).
+  OpFoldResult count = b.getIndexAttr(1);
+  for (OpFoldResult size : sizes)
+    count = mulSize(b, loc, count, size);
+  Value flat = reshape(b, loc, data, ArrayRef<OpFoldResult>{count});
+  auto flatType = cast<RankedTensorType>(flat.getType());
+  return b.create<prim::GatherOp>(
+      loc, flatType.clone(cast<RankedTensorType>(linear.getType()).getShape()),
+      flat, linear, b.getI64IntegerAttr(0));
 }
 
 TypedAttr dlc::onnx_to_prim::limitAttr(Builder &b, Type elementType,

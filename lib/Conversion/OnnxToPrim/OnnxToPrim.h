@@ -173,6 +173,7 @@ void addShapeRules(RuleTable &table);
 void addReductionRules(RuleTable &table);
 void addShapeValueRules(RuleTable &table);
 void addIndexingRules(RuleTable &table);
+void addLossRules(RuleTable &table);
 
 //===----------------------------------------------------------------------===//
 // Builders shared by the families
@@ -253,10 +254,29 @@ std::optional<llvm::SmallVector<int64_t>> constantInts(mlir::Value value);
 /// Maps a possibly negative axis into [0, rank); fails if out of range.
 mlir::FailureOr<int64_t> normalizeAxis(NodeContext &ctx, int64_t axis,
                                        int64_t rank);
-/// Reduces `dims` (sorted) with `kind`, keeping them as size 1 if `keepDims`.
+/// Reduces `dims` (sorted) with `kind`, keeping them as size 1 if `keepDims`
+/// (`selectLast`: prim.reduce's select_last, for argmax and argmin).
 mlir::Value reduce(mlir::OpBuilder &b, mlir::Location loc,
                    prim::ReduceKind kind, mlir::Value value,
-                   llvm::ArrayRef<int64_t> dims, bool keepDims);
+                   llvm::ArrayRef<int64_t> dims, bool keepDims,
+                   bool selectLast = false);
+/// The number of elements in dims `dims` of `value`, as a splat like `like`
+/// of like's element type: a constant when static, else the run-time
+/// product of their sizes.
+mlir::Value countLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                      llvm::ArrayRef<int64_t> dims, mlir::Value like);
+/// numpy's take_along_axis: for each position of `indices` (an integer
+/// tensor of `data`'s rank, each dim no larger than data's), the element of
+/// `data` at that position with dim `axis` replaced by the index there.
+/// Indices are clamped into [0, size of `axis`) (negative ones are the
+/// caller's to wrap), so that the gather never reads another row. A
+/// prim.gather of `data` viewed as 1-D at row-major linearized positions.
+mlir::Value takeAlongAxis(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value data, mlir::Value indices, int64_t axis);
+/// Softmax (or log-softmax when `log`) of `x` over `dims`, shifted by their
+/// maximum (Normalization.cpp).
+mlir::Value softmax(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                    llvm::ArrayRef<int64_t> dims, bool log);
 /// The window attributes of a conv or pool, one entry per spatial dim
 /// (pads: all begins, then all ends, with auto_pad resolved).
 struct WindowAttrs {

@@ -216,6 +216,7 @@ TypedAttr reductionIdentity(OpBuilder &b, prim::ReduceKind kind,
         signless(elementType),
         APInt::getSignedMinValue(elementType.getIntOrFloatBitWidth()));
   case prim::ReduceKind::min:
+  case prim::ReduceKind::argmin: // The running minimum it tracks.
     if (isFloat)
       return b.getFloatAttr(elementType,
                             std::numeric_limits<double>::infinity());
@@ -245,6 +246,7 @@ Value combine(OpBuilder &b, Location loc, prim::ReduceKind kind,
     return isFloat ? b.create<arith::MaximumFOp>(loc, acc, x).getResult()
                    : b.create<arith::MaxSIOp>(loc, acc, x).getResult();
   case prim::ReduceKind::min:
+  case prim::ReduceKind::argmin: // The running minimum it tracks.
     return isFloat ? b.create<arith::MinimumFOp>(loc, acc, x).getResult()
                    : b.create<arith::MinSIOp>(loc, acc, x).getResult();
   }
@@ -944,6 +946,75 @@ struct ConcatLowering : OpConversionPattern<prim::ConcatOp> {
 // Reductions
 //===----------------------------------------------------------------------===//
 
+/// The argmax/argmin form of prim.reduce: a generic over the operand with
+/// two results, the extreme so far and its position along the reduced dim.
+/// The first element along it starts both; a later one replaces them when
+/// it compares greater (less), or equal too for `select_last`. The
+/// comparisons are ordered, so a NaN never replaces one and a first NaN
+/// stays.
+Value argReduce(OpBuilder &b, prim::ReduceOp op, Value operand,
+                ArrayRef<OpFoldResult> outSizes) {
+  Location loc = op.getLoc();
+  auto inType = signless(op.getOperand().getType());
+  auto outType = signless(op.getType());
+  Type elementType = inType.getElementType();
+  int64_t rank = inType.getRank(), dim = op.getDims().front();
+  auto valueType = outType.clone(elementType);
+  // The first element replaces both inits; they stay only for an empty
+  // reduced dim.
+  Value values = filledTensor(
+      b, loc, valueType,
+      reductionIdentity(b, op.getKind(),
+                        op.getOperand().getType().getElementType()),
+      outSizes);
+  Value indices =
+      filledTensor(b, loc, outType, b.getI64IntegerAttr(0), outSizes);
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> outExprs;
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != dim)
+      outExprs.push_back(b.getAffineDimExpr(d));
+  AffineMap outMap = AffineMap::get(rank, 0, outExprs, ctx);
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank), outMap,
+                                 outMap};
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  iterators[dim] = utils::IteratorType::reduction;
+  bool isMax = op.getKind() == prim::ReduceKind::argmax;
+  bool last = op.getSelectLast();
+  bool isUnsigned = isUnsignedLike(op.getOperand().getType().getElementType());
+  auto generic = b.create<linalg::GenericOp>(
+      loc, TypeRange{valueType, outType}, ValueRange{operand},
+      ValueRange{values, indices}, maps, iterators,
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        Value position = nb.create<linalg::IndexOp>(l, dim);
+        Value first =
+            nb.create<arith::CmpIOp>(l, arith::CmpIPredicate::eq, position,
+                                     nb.create<arith::ConstantIndexOp>(l, 0));
+        Value better;
+        if (isa<FloatType>(elementType)) {
+          using P = arith::CmpFPredicate;
+          P predicate =
+              isMax ? (last ? P::OGE : P::OGT) : (last ? P::OLE : P::OLT);
+          better = nb.create<arith::CmpFOp>(l, predicate, args[0], args[1]);
+        } else {
+          using P = arith::CmpIPredicate;
+          P predicate = isUnsigned ? (isMax ? (last ? P::uge : P::ugt)
+                                            : (last ? P::ule : P::ult))
+                                   : (isMax ? (last ? P::sge : P::sgt)
+                                            : (last ? P::sle : P::slt));
+          better = nb.create<arith::CmpIOp>(l, predicate, args[0], args[1]);
+        }
+        Value take = nb.create<arith::OrIOp>(l, first, better);
+        Value index =
+            nb.create<arith::IndexCastOp>(l, nb.getI64Type(), position);
+        nb.create<linalg::YieldOp>(
+            l, ValueRange{nb.create<arith::SelectOp>(l, take, args[0], args[1]),
+                          nb.create<arith::SelectOp>(l, take, index, args[2])});
+      });
+  return generic.getResult(1);
+}
+
 struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(prim::ReduceOp op, OpAdaptor adaptor,
@@ -957,12 +1028,17 @@ struct ReduceLowering : OpConversionPattern<prim::ReduceOp> {
     for (int64_t d = 0; d < op.getOperand().getType().getRank(); ++d)
       if (!llvm::is_contained(op.getDims(), d))
         kept.push_back(d);
-    Value init = filledTensor(
-        rw, loc, outType,
-        reductionIdentity(rw, kind, op.getType().getElementType()),
+    SmallVector<OpFoldResult> outSizes =
         mixedSizes(rw, outType, [&](int64_t d) -> Value {
           return rw.create<tensor::DimOp>(loc, adaptor.getOperand(), kept[d]);
-        }));
+        });
+    if (kind == prim::ReduceKind::argmax || kind == prim::ReduceKind::argmin) {
+      rw.replaceOp(op, argReduce(rw, op, adaptor.getOperand(), outSizes));
+      return success();
+    }
+    Value init = filledTensor(
+        rw, loc, outType,
+        reductionIdentity(rw, kind, op.getType().getElementType()), outSizes);
     auto reduce = rw.create<linalg::ReduceOp>(
         loc, adaptor.getOperand(), init, op.getDims(),
         [kind, isUnsigned](OpBuilder &b, Location l, ValueRange args) {

@@ -927,9 +927,87 @@ func.func @reduce_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
 
 // -----
 
-func.func @reduce_mean_dynamic(%x: tensor<?x3xf32>) -> !onnx.value {
-  // expected-error @+1 {{node 'r' (ReduceMean, opset 13): ReduceMean needs static reduced dims}}
-  %0 = onnx.node "ReduceMean"(%x) {attrs = {axes = array<i64: 0>}, domain = "", node_name = "r", version = 13 : i64} : (tensor<?x3xf32>) -> !onnx.value
+func.func @reduce_l2_axes_not_constant(%x: tensor<2x3xf32>, %a: tensor<1xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (ReduceL2, opset 18): the axes input must be a constant}}
+  %0 = onnx.node "ReduceL2"(%x, %a) {attrs = {}, domain = "", node_name = "r", version = 18 : i64} : (tensor<2x3xf32>, tensor<1xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @reduce_log_sum_exp_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
+  %a = arith.constant dense<2> : tensor<1xi64>
+  // expected-error @+1 {{node 'r' (ReduceLogSumExp, opset 18): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "ReduceLogSumExp"(%x, %a) {attrs = {}, domain = "", node_name = "r", version = 18 : i64} : (tensor<2x3xf32>, tensor<1xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @argmax_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'a' (ArgMax, opset 13): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "ArgMax"(%x) {attrs = {axis = 2 : i64}, domain = "", node_name = "a", version = 13 : i64} : (tensor<2x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @argmin_scalar(%x: tensor<f32>) -> !onnx.value {
+  // expected-error @+1 {{node 'a' (ArgMin, opset 13): needs an input of rank >= 1}}
+  %0 = onnx.node "ArgMin"(%x) {attrs = {}, domain = "", node_name = "a", version = 13 : i64} : (tensor<f32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+// select_last_index comes at opset 12.
+func.func @argmax_select_last_index_opset11(%x: tensor<2x3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'a' (ArgMax, opset 11): unknown attribute 'select_last_index'; ArgMax takes axis, keepdims}}
+  %0 = onnx.node "ArgMax"(%x) {attrs = {select_last_index = 1 : i64}, domain = "", node_name = "a", version = 11 : i64} : (tensor<2x3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
+// Losses
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @nll_bad_reduction(%x: tensor<3x5xf32>, %t: tensor<3xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'l' (NegativeLogLikelihoodLoss, opset 13): reduction must be 'none', 'sum' or 'mean', got 'max'}}
+  %0 = onnx.node "NegativeLogLikelihoodLoss"(%x, %t) {attrs = {reduction = "max"}, domain = "", node_name = "l", version = 13 : i64} : (tensor<3x5xf32>, tensor<3xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @nll_target_rank(%x: tensor<3x5x2xf32>, %t: tensor<3xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'l' (NegativeLogLikelihoodLoss, opset 13): the target must be an integer tensor of rank 2 ([N, d1, ...]), got tensor<3xi64>}}
+  %0 = onnx.node "NegativeLogLikelihoodLoss"(%x, %t) {attrs = {}, domain = "", node_name = "l", version = 13 : i64} : (tensor<3x5x2xf32>, tensor<3xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @nll_input_rank(%x: tensor<5xf32>, %t: tensor<i64>) -> !onnx.value {
+  // expected-error @+1 {{node 'l' (NegativeLogLikelihoodLoss, opset 12): the input must be a float tensor [N, C] or [N, C, d1, ...], got tensor<5xf32>}}
+  %0 = onnx.node "NegativeLogLikelihoodLoss"(%x, %t) {attrs = {}, domain = "", node_name = "l", version = 12 : i64} : (tensor<5xf32>, tensor<i64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @sce_weight_rank(%x: tensor<3x5xf32>, %t: tensor<3xi64>, %w: tensor<5x1xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'l' (SoftmaxCrossEntropyLoss, opset 13): the weight must be a 1-D tensor [C] of the input's element type, got tensor<5x1xf32>}}
+  %0 = onnx.node "SoftmaxCrossEntropyLoss"(%x, %t, %w) {attrs = {}, domain = "", node_name = "l", version = 13 : i64} : (tensor<3x5xf32>, tensor<3xi64>, tensor<5x1xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @sce_float_labels(%x: tensor<3x5xf32>, %t: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'l' (SoftmaxCrossEntropyLoss, opset 13): the target must be an integer tensor of rank 1 ([N, d1, ...]), got tensor<3xf32>}}
+  %0 = onnx.node "SoftmaxCrossEntropyLoss"(%x, %t) {attrs = {reduction = "sum"}, domain = "", node_name = "l", version = 13 : i64} : (tensor<3x5xf32>, tensor<3xf32>) -> !onnx.value
   return %0 : !onnx.value
 }
 

@@ -131,3 +131,75 @@ func.func @reduce_window_argmax(%x: tensor<2x6xf32>) -> tensor<2x3xi64> {
   %0 = prim.reduce_window argmax %x {window = array<i64: 1, 2>, strides = array<i64: 1, 2>, dilations = array<i64: 1, 1>} : (tensor<2x6xf32>) -> tensor<2x3xi64>
   return %0 : tensor<2x3xi64>
 }
+
+// -----
+
+// prim.reduce argmax: one generic over the operand, the reduced dim a
+// reduction loop, with two results (the extreme so far and its position).
+// The first element along the dim (linalg.index == 0) is taken as it is;
+// a later one when strictly greater (ordered: never a NaN), so ties keep
+// the first. The inits (-inf, 0) stay only for an empty dim.
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-LABEL: func.func @reduce_argmax
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>) -> tensor<2x4xi64>
+// CHECK: %[[VE:.*]] = tensor.empty() : tensor<2x4xf32>
+// CHECK: %[[NINF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: %[[V:.*]] = linalg.fill ins(%[[NINF]] : f32) outs(%[[VE]] : tensor<2x4xf32>)
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<2x4xi64>
+// CHECK: %[[Z:.*]] = arith.constant 0 : i64
+// CHECK: %[[I:.*]] = linalg.fill ins(%[[Z]] : i64) outs(%[[E]] : tensor<2x4xi64>)
+// CHECK: %[[G:.*]]:2 = linalg.generic {indexing_maps = [#[[IN]], #[[OUT]], #[[OUT]]], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[X]] : tensor<2x3x4xf32>) outs(%[[V]], %[[I]] : tensor<2x4xf32>, tensor<2x4xi64>)
+// CHECK-NEXT: ^bb0(%[[IN0:.*]]: f32, %[[ACC:.*]]: f32, %[[IDX:.*]]: i64):
+// CHECK-NEXT: %[[P:.*]] = linalg.index 1 : index
+// CHECK-NEXT: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-NEXT: %[[FIRST:.*]] = arith.cmpi eq, %[[P]], %[[C0]] : index
+// CHECK-NEXT: %[[GT:.*]] = arith.cmpf ogt, %[[IN0]], %[[ACC]] : f32
+// CHECK-NEXT: %[[TAKE:.*]] = arith.ori %[[FIRST]], %[[GT]] : i1
+// CHECK-NEXT: %[[P64:.*]] = arith.index_cast %[[P]] : index to i64
+// CHECK-NEXT: %[[NV:.*]] = arith.select %[[TAKE]], %[[IN0]], %[[ACC]] : f32
+// CHECK-NEXT: %[[NI:.*]] = arith.select %[[TAKE]], %[[P64]], %[[IDX]] : i64
+// CHECK-NEXT: linalg.yield %[[NV]], %[[NI]] : f32, i64
+// CHECK: return %[[G]]#1
+func.func @reduce_argmax(%x: tensor<2x3x4xf32>) -> tensor<2x4xi64> {
+  %0 = prim.reduce argmax %x {dims = array<i64: 1>} : (tensor<2x3x4xf32>) -> tensor<2x4xi64>
+  return %0 : tensor<2x4xi64>
+}
+
+// -----
+
+// argmin compares less; select_last also takes equal elements, so ties end
+// on the last. Integers compare signed, unsigned ones (and i1) unsigned.
+// CHECK-LABEL: func.func @reduce_argmin_kinds
+// CHECK: linalg.generic
+// CHECK: arith.cmpf olt
+// CHECK: linalg.generic
+// CHECK: arith.cmpf ole
+// CHECK: linalg.generic
+// CHECK: arith.cmpi sge
+// CHECK: linalg.generic
+// CHECK: arith.cmpi ult
+func.func @reduce_argmin_kinds(%x: tensor<5xf32>, %i: tensor<5xi32>, %u: tensor<5xui8>) -> (tensor<i64>, tensor<i64>, tensor<i64>, tensor<i64>) {
+  %0 = prim.reduce argmin %x {dims = array<i64: 0>} : (tensor<5xf32>) -> tensor<i64>
+  %1 = prim.reduce argmin %x {dims = array<i64: 0>, select_last} : (tensor<5xf32>) -> tensor<i64>
+  %2 = prim.reduce argmax %i {dims = array<i64: 0>, select_last} : (tensor<5xi32>) -> tensor<i64>
+  %3 = prim.reduce argmin %u {dims = array<i64: 0>} : (tensor<5xui8>) -> tensor<i64>
+  return %0, %1, %2, %3 : tensor<i64>, tensor<i64>, tensor<i64>, tensor<i64>
+}
+
+// -----
+
+// A dynamic kept dim sizes both inits from the operand.
+// CHECK-LABEL: func.func @reduce_argmax_dynamic
+// CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>)
+// CHECK: %[[C0:.*]] = arith.constant 0 : index
+// CHECK: %[[N:.*]] = tensor.dim %[[X]], %[[C0]] : tensor<?x3xf32>
+// CHECK: tensor.empty(%[[N]]) : tensor<?xf32>
+// CHECK: tensor.empty(%[[N]]) : tensor<?xi64>
+// CHECK: %[[G:.*]]:2 = linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "reduction"]
+// CHECK: return %[[G]]#1 : tensor<?xi64>
+func.func @reduce_argmax_dynamic(%x: tensor<?x3xf32>) -> tensor<?xi64> {
+  %0 = prim.reduce argmax %x {dims = array<i64: 1>} : (tensor<?x3xf32>) -> tensor<?xi64>
+  return %0 : tensor<?xi64>
+}

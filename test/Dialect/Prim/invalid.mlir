@@ -393,6 +393,42 @@ func.func @reduce_bad_kind(%a: tensor<2x3xf32>) -> tensor<2xf32> {
 
 // -----
 
+func.func @reduce_argmax_two_dims(%a: tensor<2x3x4xf32>) -> tensor<2xi64> {
+  // expected-error @+2 {{prim.reduce argmax/argmin reduce one dim}}
+  // expected-error @+1 {{'prim.reduce' op failed to infer returned types}}
+  %0 = prim.reduce argmax %a {dims = array<i64: 1, 2>} : (tensor<2x3x4xf32>) -> tensor<2xi64>
+  return %0 : tensor<2xi64>
+}
+
+// -----
+
+func.func @reduce_argmin_value_result(%a: tensor<2x3xf32>) -> tensor<2xf32> {
+  // expected-error @+2 {{'prim.reduce' op inferred type(s) 'tensor<2xi64>' are incompatible with return type(s) of operation 'tensor<2xf32>'}}
+  // expected-error @+1 {{'prim.reduce' op failed to infer returned types}}
+  %0 = prim.reduce argmin %a {dims = array<i64: 1>} : (tensor<2x3xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @reduce_select_last_sum(%a: tensor<2x3xf32>) -> tensor<2xf32> {
+  // expected-error @+2 {{prim.reduce select_last needs argmax/argmin}}
+  // expected-error @+1 {{'prim.reduce' op failed to infer returned types}}
+  %0 = prim.reduce sum %a {dims = array<i64: 1>, select_last} : (tensor<2x3xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @reduce_window_argmin(%a: tensor<1x4xf32>) -> tensor<1x2xi64> {
+  // expected-error @+2 {{prim.reduce_window has no argmin}}
+  // expected-error @+1 {{'prim.reduce_window' op failed to infer returned types}}
+  %0 = prim.reduce_window argmin %a {window = array<i64: 1, 2>, strides = array<i64: 1, 2>, dilations = array<i64: 1, 1>} : (tensor<1x4xf32>) -> tensor<1x2xi64>
+  return %0 : tensor<1x2xi64>
+}
+
+// -----
+
 func.func @reduce_window_lengths(%a: tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32> {
   // expected-error @+2 {{prim.reduce_window needs window/strides/dilations per dim}}
   // expected-error @+1 {{'prim.reduce_window' op failed to infer returned types}}

@@ -230,6 +230,21 @@ func.func @reduce(%x: tensor<2x?x4xf32>, %i: tensor<5x6xi32>) -> (tensor<2xf32>,
 
 // -----
 
+// argmax and argmin reduce one dim to i64 positions; select_last picks the
+// last of equal extremes.
+// CHECK-LABEL: func.func @reduce_arg
+func.func @reduce_arg(%x: tensor<2x?x4xf32>, %u: tensor<5xui8>) -> (tensor<2x4xi64>, tensor<?x4xi64>, tensor<i64>) {
+  // CHECK: prim.reduce argmax %{{.*}} {dims = array<i64: 1>} : (tensor<2x?x4xf32>) -> tensor<2x4xi64>
+  %0 = prim.reduce argmax %x {dims = array<i64: 1>} : (tensor<2x?x4xf32>) -> tensor<2x4xi64>
+  // CHECK: prim.reduce argmin %{{.*}} {dims = array<i64: 0>, select_last} : (tensor<2x?x4xf32>) -> tensor<?x4xi64>
+  %1 = prim.reduce argmin %x {dims = array<i64: 0>, select_last} : (tensor<2x?x4xf32>) -> tensor<?x4xi64>
+  // CHECK: prim.reduce argmax %{{.*}} {dims = array<i64: 0>, select_last} : (tensor<5xui8>) -> tensor<i64>
+  %2 = prim.reduce argmax %u {dims = array<i64: 0>, select_last} : (tensor<5xui8>) -> tensor<i64>
+  return %0, %1, %2 : tensor<2x4xi64>, tensor<?x4xi64>, tensor<i64>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @reduce_window
 func.func @reduce_window(%x: tensor<1x4x8x8xf32>, %y: tensor<?x4x9x9xf32>) -> (tensor<1x4x4x4xf32>, tensor<?x4x3x3xf32>) {
   // CHECK: prim.reduce_window max %{{.*}} {dilations = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1, 2, 2>, window = array<i64: 1, 1, 2, 2>} : (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>

@@ -621,18 +621,24 @@ ReduceOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
   auto in = getRanked(adaptor.getOperand());
   if (!in)
     return emitInferError(loc, "prim.reduce needs a ranked operand");
-  if (adaptor.getKind() == ReduceKind::argmax)
-    return emitInferError(loc, "prim.reduce has no argmax (only "
-                               "prim.reduce_window does)");
   ArrayRef<int64_t> dims = adaptor.getDims();
   SmallVector<int64_t> shape;
   for (auto [i, d] : llvm::enumerate(dims))
     if (d < 0 || d >= in.getRank() || (i > 0 && d <= dims[i - 1]))
       return emitInferError(loc, "prim.reduce dims must be sorted and valid");
+  bool isArg = adaptor.getKind() == ReduceKind::argmax ||
+               adaptor.getKind() == ReduceKind::argmin;
+  if (isArg && dims.size() != 1)
+    return emitInferError(loc, "prim.reduce argmax/argmin reduce one dim");
+  if (!isArg && adaptor.getSelectLast())
+    return emitInferError(loc, "prim.reduce select_last needs argmax/argmin");
   for (int64_t d = 0; d < in.getRank(); ++d)
     if (!llvm::is_contained(dims, d))
       shape.push_back(in.getDimSize(d));
-  inferred.push_back(in.clone(shape));
+  if (isArg)
+    inferred.push_back(in.clone(shape, IntegerType::get(context, 64)));
+  else
+    inferred.push_back(in.clone(shape));
   return success();
 }
 
@@ -649,6 +655,8 @@ LogicalResult ReduceWindowOp::inferReturnTypes(
       strides.size() != window.size() || dilations.size() != window.size())
     return emitInferError(
         loc, "prim.reduce_window needs window/strides/dilations per dim");
+  if (adaptor.getKind() == ReduceKind::argmin)
+    return emitInferError(loc, "prim.reduce_window has no argmin");
   SmallVector<int64_t> shape;
   for (int64_t d = 0; d < in.getRank(); ++d) {
     if (window[d] < 1 || strides[d] < 1 || dilations[d] < 1)

@@ -39,7 +39,7 @@ def Prim_Dialect : Dialect {
 def Prim_ReduceKind : I32EnumAttr<"ReduceKind", "reduction combiner", [
     I32EnumAttrCase<"sum", 0>, I32EnumAttrCase<"max", 1>,
     I32EnumAttrCase<"min", 2>, I32EnumAttrCase<"prod", 3>,
-    I32EnumAttrCase<"argmax", 4>]> {
+    I32EnumAttrCase<"argmax", 4>, I32EnumAttrCase<"argmin", 5>]> {
   let cppNamespace = "::dlc::prim";
   let genSpecializedAttr = 0;
 }
@@ -469,13 +469,26 @@ def Prim_ReduceOp : Prim_Op<"reduce", [Pure,
   let description = [{
     Combines the elements along `dims` (sorted, unique) with `kind`; those
     dimensions disappear from the result.
+
+    `argmax` and `argmin` reduce one dim and give, as i64, the position
+    along it of the extreme element: the first one, or the last with
+    `select_last`. The first element starts the search and a later one
+    replaces the current one when it compares greater (less), or equal too
+    with `select_last`, in ordered comparisons: a NaN is never chosen, but
+    one in first place stays (onnxruntime's rule). They are primitives
+    because no composition of prims yields a position from values in one
+    pass: a max reduction keeps the value and loses where it was, and
+    finding it again (compare with the maximum, select iota, min-reduce)
+    reads the operand twice and finds nothing for a NaN maximum.
     ```mlir
     %r = prim.reduce sum %x {dims = array<i64: 1>}
          : (tensor<2x3xf32>) -> tensor<2xf32>
+    %i = prim.reduce argmax %x {dims = array<i64: 1>, select_last}
+         : (tensor<2x3xf32>) -> tensor<2xi64>
     ```
   }];
   let arguments = (ins Prim_ReduceKindAttr:$kind, Prim_Tensor:$operand,
-                       DenseI64ArrayAttr:$dims);
+                       DenseI64ArrayAttr:$dims, UnitAttr:$select_last);
   let results = (outs Prim_Tensor:$result);
   let assemblyFormat = [{
     $kind $operand attr-dict `:` functional-type($operand, $result)
@@ -491,7 +504,8 @@ def Prim_ReduceWindowOp : Prim_Op<"reduce_window", [Pure,
     `strides[i]` elements. No padding: pad first with `prim.pad`.
     Result dim `i` is `(size - dilations*(window-1) - 1) / strides + 1`.
     `argmax` gives, as i64, the row-major linear index into `operand` of the
-    window's first maximal element (`prim.reduce` has no `argmax`).
+    window's first maximal element (MaxPool's Indices); there is no `argmin`
+    window.
     ```mlir
     %r = prim.reduce_window max %x {window = array<i64: 1, 1, 2, 2>,
            strides = array<i64: 1, 1, 2, 2>, dilations = array<i64: 1, 1, 1, 1>}
