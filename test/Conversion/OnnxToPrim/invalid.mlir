@@ -707,9 +707,9 @@ func.func @squeeze_non_unit(%x: tensor<1x3xf32>) -> !onnx.value {
 
 // -----
 
-func.func @squeeze_axes_not_constant(%x: tensor<1x3xf32>, %a: tensor<1xi64>) -> !onnx.value {
-  // expected-error @+1 {{node 's' (Squeeze, opset 13): the axes input must be a constant}}
-  %0 = onnx.node "Squeeze"(%x, %a) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<1x3xf32>, tensor<1xi64>) -> !onnx.value
+func.func @squeeze_too_many_axes(%x: tensor<1x3xf32>, %a: tensor<3xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (Squeeze, opset 13): has 3 axes for rank 2}}
+  %0 = onnx.node "Squeeze"(%x, %a) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<1x3xf32>, tensor<3xi64>) -> !onnx.value
   return %0 : !onnx.value
 }
 

@@ -65,8 +65,7 @@ func.func @expand(%c: tensor<1x1x4xf32>, %x: tensor<?x3xf32>) -> !onnx.value {
 // A slice to a run-time length: clamped into the dim, then a dynamic slice.
 // CHECK-LABEL: func.func @slice_to_length
 // CHECK: %[[T:.*]] = prim.dim %arg1 {dim = 1 : i64}
-// CHECK: %[[HI:.*]] = arith.minsi %[[T]], %c16
-// CHECK: %[[N:.*]] = arith.maxsi %[[HI]], %c0
+// CHECK: %[[N:.*]] = arith.minsi %[[T]], %c16
 // CHECK: prim.dynamic_slice %arg0 starts(%c0, %c0) sizes(%[[N]]) {strides = array<i64: 1, 1>} : (tensor<1x16xi64>) -> tensor<1x?xi64>
 func.func @slice_to_length(%p: tensor<1x16xi64>, %x: tensor<?x?xf32>) -> !onnx.value {
   %s = onnx.node "Shape"(%x) {attrs = {start = 1 : i64, end = 2 : i64}, domain = "", node_name = "shape", version = 15 : i64} : (tensor<?x?xf32>) -> !onnx.value
@@ -82,7 +81,7 @@ func.func @slice_to_length(%p: tensor<1x16xi64>, %x: tensor<?x?xf32>) -> !onnx.v
 // CHECK-LABEL: func.func @slice_static
 // CHECK: %[[P:.*]] = arith.constant dense<[5, 3, 1]> : tensor<3xi64>
 // CHECK: %[[G:.*]] = prim.gather %arg0, %[[P]] {axis = 1 : i64} : (tensor<4x6xf32>, tensor<3xi64>) -> tensor<4x3xf32>
-// CHECK: prim.dynamic_slice %[[G]] starts(%c3, %c0) {strides = array<i64: 1, 1>} : (tensor<4x3xf32>) -> tensor<0x3xf32>
+// CHECK: prim.slice %[[G]] {limit = array<i64: 3, 3>, start = array<i64: 3, 0>, strides = array<i64: 1, 1>} : (tensor<4x3xf32>) -> tensor<0x3xf32>
 func.func @slice_static(%x: tensor<4x6xf32>) -> !onnx.value {
   %s = arith.constant dense<[5, -1]> : tensor<2xi64>
   %e = arith.constant dense<[0, -100]> : tensor<2xi64>
