@@ -135,6 +135,7 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
     addReductionRules(t);
     addShapeValueRules(t);
     addIndexingRules(t);
+    addLayoutRules(t);
     return t;
   }();
   return table;

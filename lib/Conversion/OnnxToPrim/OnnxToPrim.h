@@ -172,6 +172,7 @@ void addShapeRules(RuleTable &table);
 void addReductionRules(RuleTable &table);
 void addShapeValueRules(RuleTable &table);
 void addIndexingRules(RuleTable &table);
+void addLayoutRules(RuleTable &table);
 
 //===----------------------------------------------------------------------===//
 // Builders shared by the families
