@@ -136,6 +136,7 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
     addShapeValueRules(t);
     addIndexingRules(t);
     addLayoutRules(t);
+    addPositionalRules(t);
     return t;
   }();
   return table;

@@ -917,6 +917,59 @@ func.func @space_to_depth_height(%x: tensor<1x1x3x4xf32>) -> !onnx.value {
 }
 
 //===----------------------------------------------------------------------===//
+// Positional: Trilu, EyeLike, OneHot
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @trilu_rank_1(%x: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 't' (Trilu, opset 14): the input must have rank >= 2}}
+  %0 = onnx.node "Trilu"(%x) {attrs = {}, domain = "", node_name = "t", version = 14 : i64} : (tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @trilu_k_type(%x: tensor<3x3xf32>, %k: tensor<i32>) -> !onnx.value {
+  // expected-error @+1 {{node 't' (Trilu, opset 14): k must be one int64}}
+  %0 = onnx.node "Trilu"(%x, %k) {attrs = {}, domain = "", node_name = "t", version = 14 : i64} : (tensor<3x3xf32>, tensor<i32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @eye_like_rank(%x: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'e' (EyeLike, opset 9): the input must be 2-D}}
+  %0 = onnx.node "EyeLike"(%x) {attrs = {}, domain = "", node_name = "e", version = 9 : i64} : (tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @one_hot_values(%i: tensor<2xi64>, %d: tensor<i64>, %v: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'o' (OneHot, opset 11): values must be [off, on]}}
+  %0 = onnx.node "OneHot"(%i, %d, %v) {attrs = {}, domain = "", node_name = "o", version = 11 : i64} : (tensor<2xi64>, tensor<i64>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @one_hot_depth(%i: tensor<2xi64>, %v: tensor<2xf32>) -> !onnx.value {
+  %d = arith.constant dense<0.0> : tensor<f32>
+  // expected-error @+1 {{node 'o' (OneHot, opset 11): depth must be positive, got 0}}
+  %0 = onnx.node "OneHot"(%i, %d, %v) {attrs = {}, domain = "", node_name = "o", version = 11 : i64} : (tensor<2xi64>, tensor<f32>, tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @one_hot_axis(%i: tensor<2xi64>, %d: tensor<i64>, %v: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'o' (OneHot, opset 11): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "OneHot"(%i, %d, %v) {attrs = {axis = 2 : i64}, domain = "", node_name = "o", version = 11 : i64} : (tensor<2xi64>, tensor<i64>, tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
 // Reductions
 //===----------------------------------------------------------------------===//
 
