@@ -1,8 +1,9 @@
-//===- Positional.cpp - Trilu, EyeLike, OneHot ----------------------------===//
+//===- Positional.cpp - Trilu, EyeLike, OneHot, CumSum --------------------===//
 //
-// Ops whose values depend on the positions of the elements: they compare
-// prim.iota positions (against each other, an offset or the indices) and
-// select.
+// Ops whose values depend on the positions of the elements. Trilu, EyeLike
+// and OneHot compare prim.iota positions (against each other, an offset or
+// the indices) and select; CumSum is prim.cumsum, the running sum along a
+// dim.
 //
 //===----------------------------------------------------------------------===//
 #include "IndexMath.h"
@@ -165,6 +166,31 @@ FailureOr<Results> convertOneHot(NodeContext &ctx) {
   return Results{b.create<prim::SelectOp>(loc, hot, pick(1), pick(0))};
 }
 
+/// CumSum: prim.cumsum along the axis, which must be a constant (any value
+/// of a run-time one names the only dim of a 1-D input).
+FailureOr<Results> convertCumSum(NodeContext &ctx) {
+  auto xt = ctx.inputType(0);
+  if (xt.getRank() == 0)
+    return ctx.failure<Results>("the input must have rank >= 1");
+  auto at = ctx.inputType(1);
+  if (at.getNumElements() != 1 || !isa<IntegerType>(at.getElementType()))
+    return ctx.failure<Results>("axis must be one integer");
+  int64_t axis = 0;
+  if (auto constant = constantInts(ctx.input(1))) {
+    auto d = normalizeAxis(ctx, constant->front(), xt.getRank());
+    if (failed(d))
+      return failure();
+    axis = *d;
+  } else if (xt.getRank() != 1) {
+    return ctx.failure<Results>(
+        "the axis of a rank " + Twine(xt.getRank()) +
+        " input must be a constant (it is a run-time input)");
+  }
+  return Results{ctx.b.create<prim::CumsumOp>(ctx.loc, xt, ctx.input(0), axis,
+                                              ctx.intAttr("exclusive", 0) != 0,
+                                              ctx.intAttr("reverse", 0) != 0)};
+}
+
 } // namespace
 
 void dlc::onnx_to_prim::addPositionalRules(RuleTable &table) {
@@ -177,4 +203,7 @@ void dlc::onnx_to_prim::addPositionalRules(RuleTable &table) {
   // OneHot: negative indices count from the end from opset 11.
   table.add("OneHot", 9, convertOneHot).inputs(3).attrs({{"axis", Int}});
   table.add("OneHot", 11, convertOneHot).inputs(3).attrs({{"axis", Int}});
+  table.add("CumSum", 11, convertCumSum)
+      .inputs(2)
+      .attrs({{"exclusive", Int}, {"reverse", Int}});
 }

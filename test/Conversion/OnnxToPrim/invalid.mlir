@@ -917,7 +917,7 @@ func.func @space_to_depth_height(%x: tensor<1x1x3x4xf32>) -> !onnx.value {
 }
 
 //===----------------------------------------------------------------------===//
-// Positional: Trilu, EyeLike, OneHot
+// Positional: Trilu, EyeLike, OneHot, CumSum
 //===----------------------------------------------------------------------===//
 
 // -----
@@ -966,6 +966,23 @@ func.func @one_hot_depth(%i: tensor<2xi64>, %v: tensor<2xf32>) -> !onnx.value {
 func.func @one_hot_axis(%i: tensor<2xi64>, %d: tensor<i64>, %v: tensor<2xf32>) -> !onnx.value {
   // expected-error @+1 {{node 'o' (OneHot, opset 11): axis 2 is out of range for rank 2}}
   %0 = onnx.node "OneHot"(%i, %d, %v) {attrs = {axis = 2 : i64}, domain = "", node_name = "o", version = 11 : i64} : (tensor<2xi64>, tensor<i64>, tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @cumsum_runtime_axis(%x: tensor<2x3xf32>, %a: tensor<i64>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (CumSum, opset 14): the axis of a rank 2 input must be a constant (it is a run-time input)}}
+  %0 = onnx.node "CumSum"(%x, %a) {attrs = {}, domain = "", node_name = "c", version = 14 : i64} : (tensor<2x3xf32>, tensor<i64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @cumsum_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
+  %a = arith.constant dense<2> : tensor<i64>
+  // expected-error @+1 {{node 'c' (CumSum, opset 14): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "CumSum"(%x, %a) {attrs = {}, domain = "", node_name = "c", version = 14 : i64} : (tensor<2x3xf32>, tensor<i64>) -> !onnx.value
   return %0 : !onnx.value
 }
 

@@ -63,3 +63,17 @@ func.func @one_hot(%i: tensor<2xf32>, %d: tensor<1xi64>, %v: tensor<2xf32>) -> !
   %0 = onnx.node "OneHot"(%i, %d, %v) {attrs = {axis = 0 : i64}, domain = "", node_name = "o", version = 11 : i64} : (tensor<2xf32>, tensor<1xi64>, tensor<2xf32>) -> !onnx.value
   return %0 : !onnx.value
 }
+
+// -----
+
+// CumSum: prim.cumsum along the constant axis; on a 1-D input a run-time
+// axis can only name dim 0.
+// CHECK-LABEL: func.func @cumsum
+// CHECK: prim.cumsum %arg0 {dim = 0 : i64, exclusive, reverse} : tensor<?x3xf32>
+// CHECK: prim.cumsum %arg1 {dim = 0 : i64} : tensor<5xi32>
+func.func @cumsum(%x: tensor<?x3xf32>, %y: tensor<5xi32>, %a: tensor<i64>) -> (!onnx.value, !onnx.value) {
+  %axis = arith.constant dense<-2> : tensor<1xi32>
+  %0 = onnx.node "CumSum"(%x, %axis) {attrs = {exclusive = 1 : i64, reverse = 1 : i64}, domain = "", node_name = "c", version = 14 : i64} : (tensor<?x3xf32>, tensor<1xi32>) -> !onnx.value
+  %1 = onnx.node "CumSum"(%y, %a) {attrs = {}, domain = "", node_name = "c", version = 14 : i64} : (tensor<5xi32>, tensor<i64>) -> !onnx.value
+  return %0, %1 : !onnx.value, !onnx.value
+}
