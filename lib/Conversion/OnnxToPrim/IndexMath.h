@@ -65,6 +65,11 @@ mlir::LogicalResult checkAxes(NodeContext &ctx,
 mlir::Value splatSize(mlir::OpBuilder &b, mlir::Location loc,
                       mlir::OpFoldResult size, mlir::Type elementType,
                       llvm::ArrayRef<mlir::OpFoldResult> sizes);
+/// `value` sliced to `count` elements from `first` in each dim (in range):
+/// prim.slice when static, else prim.dynamic_slice.
+mlir::Value sliceOf(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                    llvm::ArrayRef<mlir::OpFoldResult> first,
+                    llvm::ArrayRef<mlir::OpFoldResult> count);
 
 } // namespace dlc::onnx_to_prim
 

@@ -1,4 +1,4 @@
-//===- Indexing.cpp - Slice, Gather, GatherElements, GatherND -------------===//
+//===- Indexing.cpp - Slice, Gather, GatherElements, GatherND, Compress ---===//
 //
 // Slices with static bounds are prim.slice; bounds known only at run time
 // (a dynamic dim, a computed end) clamp in index arithmetic and become
@@ -402,6 +402,67 @@ FailureOr<Results> convertSlice(NodeContext &ctx) {
                                      dynamic, b.getDenseI64ArrayAttr(stride))};
 }
 
+/// Compress: the slices along the axis (of the flattened input without one)
+/// whose condition holds, a count known only at run time. The k-th of them
+/// is at the number of positions whose running count of true conditions is
+/// at most k: a gather at positions from a [count, length] comparison.
+FailureOr<Results> convertCompress(NodeContext &ctx) {
+  OpBuilder &b = ctx.b;
+  Location loc = ctx.loc;
+  Value data = ctx.input(0), condition = ctx.input(1);
+  auto ct = ctx.inputType(1);
+  if (ct.getRank() != 1 || !ct.getElementType().isInteger(1))
+    return ctx.failure<Results>("condition must be a 1-D bool tensor");
+  IndexMath m(b, loc);
+  int64_t axis = 0;
+  if (ctx.hasAttr("axis")) {
+    auto d =
+        normalizeAxis(ctx, ctx.intAttr("axis", 0), ctx.inputType(0).getRank());
+    if (failed(d))
+      return failure();
+    axis = *d;
+  } else {
+    OpFoldResult count = m.c(1);
+    for (OpFoldResult size : sizesOf(b, loc, data))
+      count = m.mul(count, size);
+    data = reshape(b, loc, data, ArrayRef<OpFoldResult>{count});
+  }
+  OpFoldResult n = sizesOf(b, loc, data)[axis],
+               length = sizesOf(b, loc, condition)[0];
+  std::optional<int64_t> sn = getConstantIntValue(n),
+                         sl = getConstantIntValue(length);
+  if (sn && sl && *sl > *sn)
+    return ctx.failure<Results>("condition has " + Twine(*sl) +
+                                " entries for " + Twine(*sn) + " slices");
+  // A shorter condition leaves the slices after it out.
+  OpFoldResult used = sl && sn ? length : m.min(length, n);
+  condition = sliceOf(b, loc, condition, {m.c(0)}, {used});
+  auto flagType =
+      cast<RankedTensorType>(condition.getType()).clone(b.getI64Type());
+  Value flags = b.create<prim::ConvertOp>(loc, flagType, condition);
+  Value running = b.create<prim::CumsumOp>(loc, flagType, flags, 0);
+  OpFoldResult selected =
+      b.create<prim::SizeAtOp>(
+           loc, reduce(b, loc, prim::ReduceKind::sum, flags, {0}, false), 0)
+          .getResult();
+  Sizes grid = {selected, used};
+  SmallVector<Value> dynamic;
+  for (OpFoldResult size : grid)
+    if (!getConstantIntValue(size))
+      dynamic.push_back(cast<Value>(size));
+  Value k = b.create<prim::IotaOp>(
+      loc, RankedTensorType::get(shapeOf(grid), b.getI64Type()), dynamic,
+      b.getI64IntegerAttr(0));
+  Value atMost = b.create<prim::CompareOp>(
+      loc, prim::CompareDirection::le, broadcastTo(b, loc, running, grid), k);
+  Value positions =
+      reduce(b, loc, prim::ReduceKind::sum,
+             b.create<prim::ConvertOp>(loc, cast<RankedTensorType>(k.getType()),
+                                       atMost),
+             {1}, false);
+  return Results{gather(b, loc, data, positions, axis)};
+}
+
 } // namespace
 
 void dlc::onnx_to_prim::addIndexingRules(RuleTable &table) {
@@ -419,4 +480,5 @@ void dlc::onnx_to_prim::addIndexingRules(RuleTable &table) {
               {"ends", Ints, Required},
               {"axes", Ints}});
   table.add("Slice", 10, convertSlice).inputs(3, 5).optional({3, 4});
+  table.add("Compress", 9, convertCompress).inputs(2).attrs({{"axis", Int}});
 }

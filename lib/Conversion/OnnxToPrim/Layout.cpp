@@ -27,37 +27,6 @@ using namespace dlc::onnx_to_prim;
 
 namespace {
 
-/// `value` sliced to `count` elements from `first` in each dim (in range):
-/// prim.slice when static, else prim.dynamic_slice.
-Value sliceOf(OpBuilder &b, Location loc, Value value,
-              ArrayRef<OpFoldResult> first, ArrayRef<OpFoldResult> count) {
-  auto type = cast<RankedTensorType>(value.getType());
-  SmallVector<int64_t> shape = shapeOf(count), ones(type.getRank(), 1);
-  std::optional<SmallVector<int64_t>> starts = getConstantIntValues(first);
-  if (starts && type.hasStaticShape() &&
-      llvm::none_of(shape, ShapedType::isDynamic)) {
-    if (llvm::all_of(*starts, [](int64_t s) { return s == 0; }) &&
-        ArrayRef(shape) == type.getShape())
-      return value;
-    SmallVector<int64_t> limit;
-    for (auto [start, size] : llvm::zip_equal(*starts, shape))
-      limit.push_back(start + size);
-    return b.create<prim::SliceOp>(loc, value, b.getDenseI64ArrayAttr(*starts),
-                                   b.getDenseI64ArrayAttr(limit),
-                                   b.getDenseI64ArrayAttr(ones));
-  }
-  IndexMath m(b, loc);
-  SmallVector<Value> startValues, dynamic;
-  for (auto [start, size] : llvm::zip_equal(first, count)) {
-    startValues.push_back(m.value(start));
-    if (!getConstantIntValue(size))
-      dynamic.push_back(cast<Value>(size));
-  }
-  return b.create<prim::DynamicSliceOp>(loc, type.clone(shape), value,
-                                        startValues, dynamic,
-                                        b.getDenseI64ArrayAttr(ones));
-}
-
 //===----------------------------------------------------------------------===//
 // Pad
 //===----------------------------------------------------------------------===//

@@ -756,6 +756,22 @@ func.func @slice_zero_step(%x: tensor<4xf32>, %s: tensor<1xi64>) -> !onnx.value 
   return %0 : !onnx.value
 }
 
+// -----
+
+func.func @compress_condition_type(%x: tensor<4xf32>, %c: tensor<4xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Compress, opset 11): condition must be a 1-D bool tensor}}
+  %0 = onnx.node "Compress"(%x, %c) {attrs = {}, domain = "", node_name = "c", version = 11 : i64} : (tensor<4xf32>, tensor<4xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @compress_condition_too_long(%x: tensor<2x3xf32>, %c: tensor<3xi1>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Compress, opset 11): condition has 3 entries for 2 slices}}
+  %0 = onnx.node "Compress"(%x, %c) {attrs = {axis = 0 : i64}, domain = "", node_name = "c", version = 11 : i64} : (tensor<2x3xf32>, tensor<3xi1>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
 //===----------------------------------------------------------------------===//
 // Layout: Pad, Split, Tile, DepthToSpace, SpaceToDepth
 //===----------------------------------------------------------------------===//

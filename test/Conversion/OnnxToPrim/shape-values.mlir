@@ -135,3 +135,27 @@ func.func @reshape_runtime_shape(%x: tensor<2x3xf32>, %s: tensor<2xi64>) -> !onn
   %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> !onnx.value
   return %0 : !onnx.value
 }
+
+// -----
+
+// Compress: the condition (cut to the axis) counted at run time; the k-th
+// selected slice is at the number of running counts <= k.
+// CHECK-LABEL: func.func @compress
+// CHECK-SAME: -> tensor<?x3xf32>
+// CHECK: %[[L:.*]] = prim.dim %arg1 {dim = 0 : i64}
+// CHECK: %[[U:.*]] = arith.minsi %[[L]], %c4
+// CHECK: %[[C:.*]] = prim.dynamic_slice %arg1 starts(%c0) sizes(%[[U]])
+// CHECK: %[[F:.*]] = prim.convert %[[C]] : (tensor<?xi1>) -> tensor<?xi64>
+// CHECK: %[[SUMS:.*]] = prim.cumsum %[[F]] {dim = 0 : i64} : tensor<?xi64>
+// CHECK: %[[T:.*]] = prim.reduce  sum %[[F]] {dims = array<i64: 0>} : (tensor<?xi64>) -> tensor<i64>
+// CHECK: %[[K:.*]] = prim.size_at %[[T]] {index = 0 : i64} : tensor<i64>
+// CHECK: %[[IOTA:.*]] = prim.iota sizes(%[[K]], %[[U]]) {dim = 0 : i64} : tensor<?x?xi64>
+// CHECK: %[[B:.*]] = prim.broadcast_in_dim %[[SUMS]] sizes(%[[K]], %[[U]]) {dims = array<i64: 1>}
+// CHECK: %[[LE:.*]] = prim.compare  le, %[[B]], %[[IOTA]]
+// CHECK: %[[N:.*]] = prim.convert %[[LE]]
+// CHECK: %[[P:.*]] = prim.reduce  sum %[[N]] {dims = array<i64: 1>} : (tensor<?x?xi64>) -> tensor<?xi64>
+// CHECK: prim.gather %arg0, %[[P]] {axis = 0 : i64} : (tensor<4x3xf32>, tensor<?xi64>) -> tensor<?x3xf32>
+func.func @compress(%x: tensor<4x3xf32>, %c: tensor<?xi1>) -> !onnx.value {
+  %0 = onnx.node "Compress"(%x, %c) {attrs = {axis = 0 : i64}, domain = "", node_name = "c", version = 11 : i64} : (tensor<4x3xf32>, tensor<?xi1>) -> !onnx.value
+  return %0 : !onnx.value
+}
