@@ -296,6 +296,40 @@ def make_encoder():
     return model, sets
 
 
+def make_layout_dynamic():
+    """The layout ops over symbolic batch, height and width (even), image
+    [batch,4,h,w] -> [batch,4,h,w]: reflect Pad, SpaceToDepth, Split, Tile, Mul,
+    Concat, DepthToSpace (CRD), Slice back to [h, w], Trilu, CumSum; data sets at
+    (batch, h, w) = (1, 6, 8), (2, 4, 4), (3, 8, 6)."""
+    b = Builder(seed=6)
+    x = b.node("Pad", ["image", b.init("pads", np.array([0, 0, 1, 1, 0, 0, 1, 1], np.int64))],
+               "pad", mode="reflect")
+    x = b.node("SpaceToDepth", [x], "s2d", blocksize=2)
+    b.nodes.append(helper.make_node("Split", [x, b.init("split", np.array([4, 12], np.int64))],
+                                    ["head", "rest"], name="split", axis=1))
+    t = b.node("Tile", ["head", b.init("repeats", np.array([1, 3, 1, 1], np.int64))], "tile")
+    m = b.node("Mul", [t, "rest"], "mul")
+    x = b.node("Concat", ["head", m], "concat", axis=1)
+    x = b.node("DepthToSpace", [x], "d2s", blocksize=2, mode="CRD")
+    x = b.node("Slice", [x, b.init("starts", np.array([1, 1], np.int64)),
+                         b.init("ends", np.array([-1, -1], np.int64)),
+                         b.init("axes", np.array([2, 3], np.int64))], "crop")
+    x = b.node("Trilu", [x], "triu", upper=1)
+    # A 0-D axis (Builder.init's ascontiguousarray would make it 1-D).
+    b.inits.append(numpy_helper.from_array(np.array(3, np.int64), "axis"))
+    b.node("CumSum", [x, "axis"], "cumsum")
+    model = b.model(
+        "layout_dynamic",
+        "Layout ops with a symbolic batch, height and width: reflect Pad, SpaceToDepth, "
+        "Split, Tile, Mul, Concat, DepthToSpace, Slice, Trilu, CumSum. No weights (seed 6).",
+        [f32("image", ["batch", 4, "h", "w"])],
+        [f32("cumsum", ["batch", 4, "h", "w"])],
+    )
+    sets = [{"image": b.rng.standard_normal((n, 4, h, w)).astype(np.float32)}
+            for n, h, w in ((1, 6, 8), (2, 4, 4), (3, 8, 6))]
+    return model, sets
+
+
 # Too large to commit (> 5 MB): generated on demand (scripts/bench.sh does it)
 # and ignored by git, so --check skips them unless they are present.
 GENERATED_ONLY = {"mlp"}
@@ -304,6 +338,7 @@ MODELS = {
     "cnn": make_cnn,
     "cnn_dynamic": make_cnn_dynamic,
     "encoder": make_encoder,
+    "layout_dynamic": make_layout_dynamic,
     "mlp": make_mlp,
     "resnet_block": make_resnet_block,
 }

@@ -24,13 +24,15 @@ def ConvertPrimToLinalg : Pass<"convert-prim-to-linalg", "mlir::func::FuncOp"> {
   let description = [{
     Elementwise ops and broadcasts become `linalg.generic`, contractions
     `linalg.matmul`/`linalg.batch_matmul`/`linalg.conv_2d_*`, reductions
-    `linalg.reduce`, shape ops `tensor` ops.
+    `linalg.reduce`, shape ops `tensor` ops, running sums (`prim.cumsum`) an
+    `scf.for` over the scanned dim.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect",
                            "::mlir::arith::ArithDialect",
                            "::mlir::cf::ControlFlowDialect",
-                           "::mlir::math::MathDialect"];
+                           "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect"];
 }
 
 def FuseElementwise : Pass<"dlc-fuse-elementwise", "mlir::func::FuncOp"> {

@@ -137,6 +137,8 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
     addShapeValueRules(t);
     addIndexingRules(t);
     addLossRules(t);
+    addLayoutRules(t);
+    addPositionalRules(t);
     return t;
   }();
   return table;

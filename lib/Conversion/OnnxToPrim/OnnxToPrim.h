@@ -174,6 +174,8 @@ void addReductionRules(RuleTable &table);
 void addShapeValueRules(RuleTable &table);
 void addIndexingRules(RuleTable &table);
 void addLossRules(RuleTable &table);
+void addLayoutRules(RuleTable &table);
+void addPositionalRules(RuleTable &table);
 
 //===----------------------------------------------------------------------===//
 // Builders shared by the families

@@ -1,5 +1,5 @@
 //===- Shape.cpp - Constant, Flatten, Reshape, Transpose, Concat, Squeeze -===//
-#include "OnnxToPrim.h"
+#include "IndexMath.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "llvm/Support/MathExtras.h"
@@ -274,48 +274,69 @@ FailureOr<Results> convertConcat(NodeContext &ctx) {
                                               ctx.b.getI64IntegerAttr(*axis))};
 }
 
-/// Axes from the attribute (before `inputSince`) or the optional 2nd input.
-FailureOr<std::optional<SmallVector<int64_t>>> readAxes(NodeContext &ctx,
-                                                        int64_t inputSince) {
-  if (ctx.version() < inputSince)
-    return ctx.intsAttr("axes");
+/// Axes from the attribute (before `inputSince`) or the optional 2nd input:
+/// constants, or read at run time; none when absent.
+FailureOr<std::optional<Sizes>> readAxes(NodeContext &ctx, int64_t inputSince) {
+  if (ctx.version() < inputSince) {
+    if (auto axes = ctx.intsAttr("axes"))
+      return std::optional<Sizes>(staticSizes(ctx.b, *axes));
+    return std::optional<Sizes>();
+  }
   if (!ctx.hasInput(1))
-    return std::optional<SmallVector<int64_t>>();
-  auto axes = constantInts(ctx.input(1));
-  if (!axes)
-    return ctx.failure<std::optional<SmallVector<int64_t>>>(
-        "the axes input must be a constant");
-  return std::optional<SmallVector<int64_t>>(*axes);
+    return std::optional<Sizes>();
+  auto axes = sizesFromTensor(ctx, ctx.input(1));
+  if (failed(axes))
+    return failure();
+  return std::optional<Sizes>(*axes);
 }
 
+/// Squeeze and Unsqueeze keep their output rank static (the input's minus or
+/// plus the number of axes) with axes read at run time: each output dim's
+/// size is selected in index arithmetic, folding to the plain mapping when
+/// the axes are constants.
 FailureOr<Results> convertSqueeze(NodeContext &ctx) {
   auto xt = ctx.inputType(0);
   auto axes = readAxes(ctx, 13);
   if (failed(axes))
     return failure();
   int64_t rank = xt.getRank();
-  SmallVector<bool> drop(rank, false);
+  Sizes sizes = sizesOf(ctx.b, ctx.loc, ctx.input(0)), kept;
   // Empty axes squeeze every size-1 dim, like absent ones (as onnxruntime).
   if (!*axes || (*axes)->empty()) {
     for (int64_t d = 0; d < rank; ++d)
-      drop[d] = xt.getDimSize(d) == 1;
-  } else {
-    for (int64_t axis : **axes) {
-      auto d = normalizeAxis(ctx, axis, rank);
-      if (failed(d))
-        return failure();
-      if (xt.getDimSize(*d) != 1 && !ShapedType::isDynamic(xt.getDimSize(*d)))
-        return ctx.failure<Results>("cannot squeeze dim " + Twine(*d) +
-                                    " of size " + Twine(xt.getDimSize(*d)));
-      drop[*d] = true;
-    }
+      if (xt.getDimSize(d) != 1)
+        kept.push_back(sizes[d]);
+    return Results{reshape(ctx.b, ctx.loc, ctx.input(0), kept)};
   }
-  // A squeezed dynamic dim that is not 1 at run time fails the lowering's
-  // check of the element count.
-  Sizes sizes = sizesOf(ctx.b, ctx.loc, ctx.input(0)), kept;
-  for (int64_t d = 0; d < rank; ++d)
-    if (!drop[d])
-      kept.push_back(sizes[d]);
+  if (failed(checkAxes(ctx, **axes, rank)))
+    return failure();
+  int64_t outRank = rank - (int64_t)(*axes)->size();
+  if (outRank < 0)
+    return ctx.failure<Results>("has " + Twine((*axes)->size()) +
+                                " axes for rank " + Twine(rank));
+  IndexMath m(ctx.b, ctx.loc);
+  Sizes positions;
+  for (OpFoldResult axis : **axes) {
+    positions.push_back(m.axis(axis, rank));
+    std::optional<int64_t> d = getConstantIntValue(positions.back());
+    if (d && xt.getDimSize(*d) != 1 && !xt.isDynamicDim(*d))
+      return ctx.failure<Results>("cannot squeeze dim " + Twine(*d) +
+                                  " of size " + Twine(xt.getDimSize(*d)));
+  }
+  // Input dim d, unless squeezed, is output dim `before` (the dims kept
+  // before it). A squeezed dim that is not 1 at run time fails the
+  // lowering's check of the element count.
+  kept.assign(outRank, m.c(1));
+  OpFoldResult before = m.c(0);
+  for (int64_t d = 0; d < rank; ++d) {
+    OpFoldResult squeezed = ctx.b.getBoolAttr(false);
+    for (OpFoldResult p : positions)
+      squeezed = m.orI(squeezed, m.eq(p, m.c(d)));
+    for (int64_t k = 0; k < outRank; ++k)
+      kept[k] = m.select(squeezed, kept[k],
+                         m.select(m.eq(before, m.c(k)), sizes[d], kept[k]));
+    before = m.add(before, m.select(squeezed, m.c(0), m.c(1)));
+  }
   return Results{reshape(ctx.b, ctx.loc, ctx.input(0), kept)};
 }
 
@@ -327,19 +348,26 @@ FailureOr<Results> convertUnsqueeze(NodeContext &ctx) {
   if (!*axes)
     return ctx.failure<Results>("needs axes");
   int64_t rank = xt.getRank() + (*axes)->size();
-  SmallVector<bool> inserted(rank, false);
-  for (int64_t axis : **axes) {
-    auto d = normalizeAxis(ctx, axis, rank);
-    if (failed(d))
-      return failure();
-    if (inserted[*d])
-      return ctx.failure<Results>("axes repeat " + Twine(*d));
-    inserted[*d] = true;
-  }
+  if (failed(checkAxes(ctx, **axes, rank)))
+    return failure();
+  IndexMath m(ctx.b, ctx.loc);
+  Sizes positions;
+  for (OpFoldResult axis : **axes)
+    positions.push_back(m.axis(axis, rank));
+  // Output dim d is 1 where inserted, else input dim d - `before` (the dims
+  // inserted before it).
   Sizes sizes = sizesOf(ctx.b, ctx.loc, ctx.input(0)), result;
-  int64_t next = 0;
-  for (int64_t d = 0; d < rank; ++d)
-    result.push_back(inserted[d] ? ctx.b.getIndexAttr(1) : sizes[next++]);
+  OpFoldResult before = m.c(0);
+  for (int64_t d = 0; d < rank; ++d) {
+    OpFoldResult inserted = ctx.b.getBoolAttr(false);
+    for (OpFoldResult p : positions)
+      inserted = m.orI(inserted, m.eq(p, m.c(d)));
+    OpFoldResult from = m.sub(m.c(d), before), size = m.c(1);
+    for (int64_t i = 0; i < xt.getRank(); ++i)
+      size = m.select(m.eq(from, m.c(i)), sizes[i], size);
+    result.push_back(m.select(inserted, m.c(1), size));
+    before = m.add(before, m.select(inserted, m.c(1), m.c(0)));
+  }
   return Results{reshape(ctx.b, ctx.loc, ctx.input(0), result)};
 }
 

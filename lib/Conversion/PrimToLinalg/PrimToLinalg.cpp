@@ -22,6 +22,7 @@
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -884,6 +885,73 @@ struct PadLowering : OpConversionPattern<prim::PadOp> {
   }
 };
 
+/// An scf.for over the scanned dim carrying the running sum of the slices
+/// across it (updated in place by a linalg.generic, so every other dim is
+/// one vectorizable loop): each step inserts the sum, or before adding
+/// (exclusive) the sum so far, at its position of the result.
+struct CumsumLowering : OpConversionPattern<prim::CumsumOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(prim::CumsumOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
+    auto type = signless(op.getType());
+    Location loc = op.getLoc();
+    Value operand = adaptor.getOperand();
+    int64_t dim = op.getDim(), rank = type.getRank();
+    SmallVector<OpFoldResult> sizes = mixedSizes(
+        rw, type, [&](int64_t d) { return dimSize(rw, loc, operand, d); });
+    SmallVector<OpFoldResult> rowSizes(sizes);
+    rowSizes.erase(rowSizes.begin() + dim);
+    SmallVector<int64_t> rowShape(type.getShape());
+    rowShape.erase(rowShape.begin() + dim);
+    auto rowType = type.clone(rowShape);
+    Value zeros = filledTensor(
+        rw, loc, rowType, scalarAttr(rw, type.getElementType(), 0), rowSizes);
+    Value n = sizeValues(rw, loc, sizes[dim]).front();
+    Value zero = rw.create<arith::ConstantIndexOp>(loc, 0);
+    Value one = rw.create<arith::ConstantIndexOp>(loc, 1);
+    bool isFloat = isa<FloatType>(type.getElementType());
+    auto loop = rw.create<scf::ForOp>(
+        loc, zero, n, one, ValueRange{emptyOf(rw, loc, type, sizes), zeros},
+        [&](OpBuilder &b, Location l, Value i, ValueRange carried) {
+          Value at = i;
+          if (op.getReverse())
+            at = b.create<arith::SubIOp>(l, b.create<arith::SubIOp>(l, n, one),
+                                         i);
+          SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0)),
+              extent(sizes), strides(rank, b.getIndexAttr(1));
+          offsets[dim] = at;
+          extent[dim] = b.getIndexAttr(1);
+          Value row = b.create<tensor::ExtractSliceOp>(
+              l, rowType, operand, offsets, extent, strides);
+          Value result = carried[0], sum = carried[1];
+          if (op.getExclusive())
+            result = b.create<tensor::InsertSliceOp>(l, sum, result, offsets,
+                                                     extent, strides);
+          SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(rank - 1));
+          sum = b.create<linalg::GenericOp>(
+                     l, rowType, row, sum, maps,
+                     SmallVector<utils::IteratorType>(
+                         rank - 1, utils::IteratorType::parallel),
+                     [&](OpBuilder &nb, Location nl, ValueRange args) {
+                       Value added =
+                           isFloat
+                               ? nb.create<arith::AddFOp>(nl, args[1], args[0])
+                                     .getResult()
+                               : nb.create<arith::AddIOp>(nl, args[1], args[0])
+                                     .getResult();
+                       nb.create<linalg::YieldOp>(nl, added);
+                     })
+                    .getResult(0);
+          if (!op.getExclusive())
+            result = b.create<tensor::InsertSliceOp>(l, sum, result, offsets,
+                                                     extent, strides);
+          b.create<scf::YieldOp>(l, ValueRange{result, sum});
+        });
+    rw.replaceOp(op, loop.getResult(0));
+    return success();
+  }
+};
+
 struct ConcatLowering : OpConversionPattern<prim::ConcatOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(prim::ConcatOp op, OpAdaptor adaptor,
@@ -1455,7 +1523,7 @@ struct ConvertPrimToLinalgPass
     target.addIllegalDialect<prim::PrimDialect>();
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
                            cf::ControlFlowDialect, arith::ArithDialect,
-                           math::MathDialect>();
+                           math::MathDialect, scf::SCFDialect>();
     target.addDynamicallyLegalOp<arith::ConstantOp>(
         [&](arith::ConstantOp op) { return types.isLegal(op.getType()); });
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
@@ -1492,6 +1560,7 @@ struct ConvertPrimToLinalgPass
         SliceLowering, PadLowering, ConcatLowering, ReduceLowering,
         ReduceWindowLowering, MatmulLowering, ConvLowering, ConstantLowering>(
         types, ctx);
+    patterns.add<CumsumLowering>(types, ctx);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();

@@ -875,9 +875,9 @@ func.func @squeeze_non_unit(%x: tensor<1x3xf32>) -> !onnx.value {
 
 // -----
 
-func.func @squeeze_axes_not_constant(%x: tensor<1x3xf32>, %a: tensor<1xi64>) -> !onnx.value {
-  // expected-error @+1 {{node 's' (Squeeze, opset 13): the axes input must be a constant}}
-  %0 = onnx.node "Squeeze"(%x, %a) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<1x3xf32>, tensor<1xi64>) -> !onnx.value
+func.func @squeeze_too_many_axes(%x: tensor<1x3xf32>, %a: tensor<3xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (Squeeze, opset 13): has 3 axes for rank 2}}
+  %0 = onnx.node "Squeeze"(%x, %a) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<1x3xf32>, tensor<3xi64>) -> !onnx.value
   return %0 : !onnx.value
 }
 
@@ -902,6 +902,271 @@ func.func @unsqueeze_repeated_axes(%x: tensor<3xf32>) -> !onnx.value {
 func.func @unsqueeze_axis_out_of_range(%x: tensor<3xf32>) -> !onnx.value {
   // expected-error @+1 {{node 'u' (Unsqueeze, opset 11): axis 2 is out of range for rank 2}}
   %0 = onnx.node "Unsqueeze"(%x) {attrs = {axes = array<i64: 2>}, domain = "", node_name = "u", version = 11 : i64} : (tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @slice_repeated_axes(%x: tensor<4x4xf32>) -> !onnx.value {
+  %s = arith.constant dense<[0, 1]> : tensor<2xi64>
+  %a = arith.constant dense<[1, -1]> : tensor<2xi64>
+  // expected-error @+1 {{node 's' (Slice, opset 13): axes repeat 1}}
+  %0 = onnx.node "Slice"(%x, %s, %s, %a) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<4x4xf32>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @slice_zero_step(%x: tensor<4xf32>, %s: tensor<1xi64>) -> !onnx.value {
+  %a = arith.constant dense<0> : tensor<1xi64>
+  // expected-error @+1 {{node 's' (Slice, opset 13): steps must not be 0}}
+  %0 = onnx.node "Slice"(%x, %s, %s, %a, %a) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<4xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @compress_condition_type(%x: tensor<4xf32>, %c: tensor<4xi32>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Compress, opset 11): condition must be a 1-D bool tensor}}
+  %0 = onnx.node "Compress"(%x, %c) {attrs = {}, domain = "", node_name = "c", version = 11 : i64} : (tensor<4xf32>, tensor<4xi32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @compress_condition_too_long(%x: tensor<2x3xf32>, %c: tensor<3xi1>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (Compress, opset 11): condition has 3 entries for 2 slices}}
+  %0 = onnx.node "Compress"(%x, %c) {attrs = {axis = 0 : i64}, domain = "", node_name = "c", version = 11 : i64} : (tensor<2x3xf32>, tensor<3xi1>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
+// Layout: Pad, Split, Tile, DepthToSpace, SpaceToDepth
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @pad_bad_mode(%x: tensor<3xf32>, %p: tensor<2xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (Pad, opset 13): mode 'mirror' is not constant, edge, reflect}}
+  %0 = onnx.node "Pad"(%x, %p) {attrs = {mode = "mirror"}, domain = "", node_name = "p", version = 13 : i64} : (tensor<3xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @pad_wrap_before_19(%x: tensor<3xf32>, %p: tensor<2xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (Pad, opset 18): mode 'wrap' is not constant, edge, reflect}}
+  %0 = onnx.node "Pad"(%x, %p) {attrs = {mode = "wrap"}, domain = "", node_name = "p", version = 18 : i64} : (tensor<3xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @pad_wrong_length(%x: tensor<3x4xf32>, %p: tensor<2xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (Pad, opset 13): pads has 2 entries, 2 per padded axis (4) expected}}
+  %0 = onnx.node "Pad"(%x, %p) {attrs = {}, domain = "", node_name = "p", version = 13 : i64} : (tensor<3x4xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @pad_axis_out_of_range(%x: tensor<3x4xf32>, %p: tensor<2xi64>) -> !onnx.value {
+  %n = onnx.none
+  %a = arith.constant dense<2> : tensor<1xi64>
+  // expected-error @+1 {{node 'p' (Pad, opset 18): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "Pad"(%x, %p, %n, %a) {attrs = {}, domain = "", node_name = "p", version = 18 : i64} : (tensor<3x4xf32>, tensor<2xi64>, none, tensor<1xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @pad_negative_result(%x: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (Pad, opset 2): pads make dim 0 negative}}
+  %0 = onnx.node "Pad"(%x) {attrs = {pads = array<i64: -2, -2>}, domain = "", node_name = "p", version = 2 : i64} : (tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @pad_empty_reflect(%x: tensor<0x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (Pad, opset 2): cannot pad the empty dim 0 in reflect mode}}
+  %0 = onnx.node "Pad"(%x) {attrs = {mode = "reflect", pads = array<i64: 1, 0, 0, 0>}, domain = "", node_name = "p", version = 2 : i64} : (tensor<0x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @pad_value_type(%x: tensor<3xf32>, %p: tensor<2xi64>, %v: tensor<i32>) -> !onnx.value {
+  // expected-error @+1 {{node 'p' (Pad, opset 13): constant_value must be one element of the data's type}}
+  %0 = onnx.node "Pad"(%x, %p, %v) {attrs = {}, domain = "", node_name = "p", version = 13 : i64} : (tensor<3xf32>, tensor<2xi64>, tensor<i32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @split_sizes_do_not_sum(%x: tensor<6xf32>) -> (!onnx.value, !onnx.value) {
+  %s = arith.constant dense<[2, 3]> : tensor<2xi64>
+  // expected-error @+1 {{node 's' (Split, opset 13): split sizes sum to 5, dim 0 has 6}}
+  %0:2 = onnx.node "Split"(%x, %s) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<6xf32>, tensor<2xi64>) -> (!onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}
+
+// -----
+
+func.func @split_count(%x: tensor<6xf32>) -> (!onnx.value, !onnx.value) {
+  // expected-error @+1 {{node 's' (Split, opset 11): split has 3 sizes for 2 outputs}}
+  %0:2 = onnx.node "Split"(%x) {attrs = {split = array<i64: 2, 2, 2>}, domain = "", node_name = "s", version = 11 : i64} : (tensor<6xf32>) -> (!onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}
+
+// -----
+
+func.func @split_uneven_before_18(%x: tensor<7xf32>) -> (!onnx.value, !onnx.value) {
+  // expected-error @+1 {{node 's' (Split, opset 13): cannot split dim 0 of size 7 into 2 equal parts}}
+  %0:2 = onnx.node "Split"(%x) {attrs = {}, domain = "", node_name = "s", version = 13 : i64} : (tensor<7xf32>) -> (!onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}
+
+// -----
+
+func.func @split_num_outputs(%x: tensor<6xf32>) -> (!onnx.value, !onnx.value) {
+  // expected-error @+1 {{node 's' (Split, opset 18): num_outputs is 3, the node has 2 outputs}}
+  %0:2 = onnx.node "Split"(%x) {attrs = {num_outputs = 3 : i64}, domain = "", node_name = "s", version = 18 : i64} : (tensor<6xf32>) -> (!onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}
+
+// -----
+
+func.func @split_too_many_parts(%x: tensor<5xf32>) -> (!onnx.value, !onnx.value, !onnx.value, !onnx.value) {
+  // expected-error @+1 {{node 's' (Split, opset 18): cannot split dim 0 of size 5 into 4 parts of 2}}
+  %0:4 = onnx.node "Split"(%x) {attrs = {num_outputs = 4 : i64}, domain = "", node_name = "s", version = 18 : i64} : (tensor<5xf32>) -> (!onnx.value, !onnx.value, !onnx.value, !onnx.value)
+  return %0#0, %0#1, %0#2, %0#3 : !onnx.value, !onnx.value, !onnx.value, !onnx.value
+}
+
+// -----
+
+func.func @split_bad_axis(%x: tensor<6xf32>) -> (!onnx.value, !onnx.value) {
+  // expected-error @+1 {{node 's' (Split, opset 13): axis 1 is out of range for rank 1}}
+  %0:2 = onnx.node "Split"(%x) {attrs = {axis = 1 : i64}, domain = "", node_name = "s", version = 13 : i64} : (tensor<6xf32>) -> (!onnx.value, !onnx.value)
+  return %0#0, %0#1 : !onnx.value, !onnx.value
+}
+
+// -----
+
+func.func @tile_repeats_length(%x: tensor<2x3xf32>, %r: tensor<3xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 't' (Tile, opset 13): repeats has 3 entries for rank 2}}
+  %0 = onnx.node "Tile"(%x, %r) {attrs = {}, domain = "", node_name = "t", version = 13 : i64} : (tensor<2x3xf32>, tensor<3xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @tile_negative(%x: tensor<2xf32>) -> !onnx.value {
+  %r = arith.constant dense<-1> : tensor<1xi64>
+  // expected-error @+1 {{node 't' (Tile, opset 13): repeats must not be negative}}
+  %0 = onnx.node "Tile"(%x, %r) {attrs = {}, domain = "", node_name = "t", version = 13 : i64} : (tensor<2xf32>, tensor<1xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @depth_to_space_channels(%x: tensor<1x6x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'd' (DepthToSpace, opset 13): dim 1 (6) must be a multiple of 4}}
+  %0 = onnx.node "DepthToSpace"(%x) {attrs = {blocksize = 2 : i64}, domain = "", node_name = "d", version = 13 : i64} : (tensor<1x6x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @depth_to_space_mode(%x: tensor<1x4x2x2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'd' (DepthToSpace, opset 13): mode 'RDC' is not DCR or CRD}}
+  %0 = onnx.node "DepthToSpace"(%x) {attrs = {blocksize = 2 : i64, mode = "RDC"}, domain = "", node_name = "d", version = 13 : i64} : (tensor<1x4x2x2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @space_to_depth_rank(%x: tensor<4x4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (SpaceToDepth, opset 13): the input must be 4-D [N, C, H, W]}}
+  %0 = onnx.node "SpaceToDepth"(%x) {attrs = {blocksize = 2 : i64}, domain = "", node_name = "s", version = 13 : i64} : (tensor<4x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @space_to_depth_height(%x: tensor<1x1x3x4xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 's' (SpaceToDepth, opset 13): dim 2 (3) must be a multiple of 2}}
+  %0 = onnx.node "SpaceToDepth"(%x) {attrs = {blocksize = 2 : i64}, domain = "", node_name = "s", version = 13 : i64} : (tensor<1x1x3x4xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+//===----------------------------------------------------------------------===//
+// Positional: Trilu, EyeLike, OneHot, CumSum
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @trilu_rank_1(%x: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 't' (Trilu, opset 14): the input must have rank >= 2}}
+  %0 = onnx.node "Trilu"(%x) {attrs = {}, domain = "", node_name = "t", version = 14 : i64} : (tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @trilu_k_type(%x: tensor<3x3xf32>, %k: tensor<i32>) -> !onnx.value {
+  // expected-error @+1 {{node 't' (Trilu, opset 14): k must be one int64}}
+  %0 = onnx.node "Trilu"(%x, %k) {attrs = {}, domain = "", node_name = "t", version = 14 : i64} : (tensor<3x3xf32>, tensor<i32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @eye_like_rank(%x: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'e' (EyeLike, opset 9): the input must be 2-D}}
+  %0 = onnx.node "EyeLike"(%x) {attrs = {}, domain = "", node_name = "e", version = 9 : i64} : (tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @one_hot_values(%i: tensor<2xi64>, %d: tensor<i64>, %v: tensor<3xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'o' (OneHot, opset 11): values must be [off, on]}}
+  %0 = onnx.node "OneHot"(%i, %d, %v) {attrs = {}, domain = "", node_name = "o", version = 11 : i64} : (tensor<2xi64>, tensor<i64>, tensor<3xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @one_hot_depth(%i: tensor<2xi64>, %v: tensor<2xf32>) -> !onnx.value {
+  %d = arith.constant dense<0.0> : tensor<f32>
+  // expected-error @+1 {{node 'o' (OneHot, opset 11): depth must be positive, got 0}}
+  %0 = onnx.node "OneHot"(%i, %d, %v) {attrs = {}, domain = "", node_name = "o", version = 11 : i64} : (tensor<2xi64>, tensor<f32>, tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @one_hot_axis(%i: tensor<2xi64>, %d: tensor<i64>, %v: tensor<2xf32>) -> !onnx.value {
+  // expected-error @+1 {{node 'o' (OneHot, opset 11): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "OneHot"(%i, %d, %v) {attrs = {axis = 2 : i64}, domain = "", node_name = "o", version = 11 : i64} : (tensor<2xi64>, tensor<i64>, tensor<2xf32>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @cumsum_runtime_axis(%x: tensor<2x3xf32>, %a: tensor<i64>) -> !onnx.value {
+  // expected-error @+1 {{node 'c' (CumSum, opset 14): the axis of a rank 2 input must be a constant (it is a run-time input)}}
+  %0 = onnx.node "CumSum"(%x, %a) {attrs = {}, domain = "", node_name = "c", version = 14 : i64} : (tensor<2x3xf32>, tensor<i64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+func.func @cumsum_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
+  %a = arith.constant dense<2> : tensor<i64>
+  // expected-error @+1 {{node 'c' (CumSum, opset 14): axis 2 is out of range for rank 2}}
+  %0 = onnx.node "CumSum"(%x, %a) {attrs = {}, domain = "", node_name = "c", version = 14 : i64} : (tensor<2x3xf32>, tensor<i64>) -> !onnx.value
   return %0 : !onnx.value
 }
 

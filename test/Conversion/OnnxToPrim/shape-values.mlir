@@ -65,8 +65,7 @@ func.func @expand(%c: tensor<1x1x4xf32>, %x: tensor<?x3xf32>) -> !onnx.value {
 // A slice to a run-time length: clamped into the dim, then a dynamic slice.
 // CHECK-LABEL: func.func @slice_to_length
 // CHECK: %[[T:.*]] = prim.dim %arg1 {dim = 1 : i64}
-// CHECK: %[[HI:.*]] = arith.minsi %[[T]], %c16
-// CHECK: %[[N:.*]] = arith.maxsi %[[HI]], %c0
+// CHECK: %[[N:.*]] = arith.minsi %[[T]], %c16
 // CHECK: prim.dynamic_slice %arg0 starts(%c0, %c0) sizes(%[[N]]) {strides = array<i64: 1, 1>} : (tensor<1x16xi64>) -> tensor<1x?xi64>
 func.func @slice_to_length(%p: tensor<1x16xi64>, %x: tensor<?x?xf32>) -> !onnx.value {
   %s = onnx.node "Shape"(%x) {attrs = {start = 1 : i64, end = 2 : i64}, domain = "", node_name = "shape", version = 15 : i64} : (tensor<?x?xf32>) -> !onnx.value
@@ -82,7 +81,7 @@ func.func @slice_to_length(%p: tensor<1x16xi64>, %x: tensor<?x?xf32>) -> !onnx.v
 // CHECK-LABEL: func.func @slice_static
 // CHECK: %[[P:.*]] = arith.constant dense<[5, 3, 1]> : tensor<3xi64>
 // CHECK: %[[G:.*]] = prim.gather %arg0, %[[P]] {axis = 1 : i64} : (tensor<4x6xf32>, tensor<3xi64>) -> tensor<4x3xf32>
-// CHECK: prim.dynamic_slice %[[G]] starts(%c3, %c0) {strides = array<i64: 1, 1>} : (tensor<4x3xf32>) -> tensor<0x3xf32>
+// CHECK: prim.slice %[[G]] {limit = array<i64: 3, 3>, start = array<i64: 3, 0>, strides = array<i64: 1, 1>} : (tensor<4x3xf32>) -> tensor<0x3xf32>
 func.func @slice_static(%x: tensor<4x6xf32>) -> !onnx.value {
   %s = arith.constant dense<[5, -1]> : tensor<2xi64>
   %e = arith.constant dense<[0, -100]> : tensor<2xi64>
@@ -134,5 +133,29 @@ func.func @gather_nd(%x: tensor<3x4x2xf32>, %i: tensor<?x2xi64>) -> !onnx.value 
 // CHECK: prim.reshape %arg0 sizes(%[[A2]], %{{.*}}) : (tensor<2x3xf32>) -> tensor<?x?xf32>
 func.func @reshape_runtime_shape(%x: tensor<2x3xf32>, %s: tensor<2xi64>) -> !onnx.value {
   %0 = onnx.node "Reshape"(%x, %s) {attrs = {}, domain = "", node_name = "r", version = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
+// Compress: the condition (cut to the axis) counted at run time; the k-th
+// selected slice is at the number of running counts <= k.
+// CHECK-LABEL: func.func @compress
+// CHECK-SAME: -> tensor<?x3xf32>
+// CHECK: %[[L:.*]] = prim.dim %arg1 {dim = 0 : i64}
+// CHECK: %[[U:.*]] = arith.minsi %[[L]], %c4
+// CHECK: %[[C:.*]] = prim.dynamic_slice %arg1 starts(%c0) sizes(%[[U]])
+// CHECK: %[[F:.*]] = prim.convert %[[C]] : (tensor<?xi1>) -> tensor<?xi64>
+// CHECK: %[[SUMS:.*]] = prim.cumsum %[[F]] {dim = 0 : i64} : tensor<?xi64>
+// CHECK: %[[T:.*]] = prim.reduce  sum %[[F]] {dims = array<i64: 0>} : (tensor<?xi64>) -> tensor<i64>
+// CHECK: %[[K:.*]] = prim.size_at %[[T]] {index = 0 : i64} : tensor<i64>
+// CHECK: %[[IOTA:.*]] = prim.iota sizes(%[[K]], %[[U]]) {dim = 0 : i64} : tensor<?x?xi64>
+// CHECK: %[[B:.*]] = prim.broadcast_in_dim %[[SUMS]] sizes(%[[K]], %[[U]]) {dims = array<i64: 1>}
+// CHECK: %[[LE:.*]] = prim.compare  le, %[[B]], %[[IOTA]]
+// CHECK: %[[N:.*]] = prim.convert %[[LE]]
+// CHECK: %[[P:.*]] = prim.reduce  sum %[[N]] {dims = array<i64: 1>} : (tensor<?x?xi64>) -> tensor<?xi64>
+// CHECK: prim.gather %arg0, %[[P]] {axis = 0 : i64} : (tensor<4x3xf32>, tensor<?xi64>) -> tensor<?x3xf32>
+func.func @compress(%x: tensor<4x3xf32>, %c: tensor<?xi1>) -> !onnx.value {
+  %0 = onnx.node "Compress"(%x, %c) {attrs = {axis = 0 : i64}, domain = "", node_name = "c", version = 11 : i64} : (tensor<4x3xf32>, tensor<?xi1>) -> !onnx.value
   return %0 : !onnx.value
 }

@@ -456,6 +456,26 @@ func.func @reduce_window_too_large(%a: tensor<1x4x8x8xf32>) -> tensor<1x4x1x1xf3
 }
 
 //===----------------------------------------------------------------------===//
+// cumsum
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @cumsum_dim(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'prim.cumsum' op dim 1 is out of range for rank 1}}
+  %0 = prim.cumsum %x {dim = 1 : i64} : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @cumsum_types(%x: tensor<4xf32>) -> tensor<4xf64> {
+  // expected-error @+1 {{'prim.cumsum' op requires the same type for all operands and results}}
+  %0 = "prim.cumsum"(%x) {dim = 0 : i64} : (tensor<4xf32>) -> tensor<4xf64>
+  return %0 : tensor<4xf64>
+}
+
+//===----------------------------------------------------------------------===//
 // matmul, conv
 //===----------------------------------------------------------------------===//
 

@@ -257,6 +257,17 @@ func.func @reduce_window(%x: tensor<1x4x8x8xf32>, %y: tensor<?x4x9x9xf32>) -> (t
 
 // -----
 
+// CHECK-LABEL: func.func @cumsum
+func.func @cumsum(%x: tensor<2x?xf32>, %i: tensor<5xi32>) -> (tensor<2x?xf32>, tensor<5xi32>) {
+  // CHECK: prim.cumsum %{{.*}} {dim = 1 : i64} : tensor<2x?xf32>
+  %0 = prim.cumsum %x {dim = 1 : i64} : tensor<2x?xf32>
+  // CHECK: prim.cumsum %{{.*}} {dim = 0 : i64, exclusive, reverse} : tensor<5xi32>
+  %1 = prim.cumsum %i {dim = 0 : i64, exclusive, reverse} : tensor<5xi32>
+  return %0, %1 : tensor<2x?xf32>, tensor<5xi32>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @matmul
 func.func @matmul(%a: tensor<4x8xf32>, %b: tensor<8x2xf32>, %c: tensor<?x3x?xf32>, %d: tensor<5x?x7xf32>) -> (tensor<4x2xf32>, tensor<5x3x7xf32>) {
   // CHECK: prim.matmul %{{.*}}, %{{.*}} : (tensor<4x8xf32>, tensor<8x2xf32>) -> tensor<4x2xf32>

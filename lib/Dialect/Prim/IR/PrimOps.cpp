@@ -680,6 +680,17 @@ LogicalResult ReduceWindowOp::inferReturnTypes(
 }
 
 //===----------------------------------------------------------------------===//
+// CumsumOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CumsumOp::verify() {
+  int64_t rank = getOperand().getType().getRank(), dim = getDim();
+  if (dim < 0 || dim >= rank)
+    return emitOpError("dim ") << dim << " is out of range for rank " << rank;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // MatmulOp, ConvOp
 //===----------------------------------------------------------------------===//
 

@@ -522,6 +522,32 @@ def Prim_ReduceWindowOp : Prim_Op<"reduce_window", [Pure,
 }
 
 //===----------------------------------------------------------------------===//
+// Scans
+//===----------------------------------------------------------------------===//
+
+def Prim_CumsumOp : Prim_Op<"cumsum", [Pure, SameOperandsAndResultType]> {
+  let summary = "running sum along a dimension";
+  let description = [{
+    Element `i` along dimension `dim` is the sum of the operand's elements
+    `0..i` there (`exclusive`: `0..i-1`, 0 for the first; `reverse`: from
+    the end, `i..n-1`). A primitive because each element depends on every
+    earlier one along the dimension: elementwise prims see one position and
+    reductions remove the dimension, so a composition costs O(n²) (a matmul
+    with a triangular matrix of ones) or log n shifted adds over static
+    sizes only. Lowered to a loop over the dimension carrying the running
+    sum of the slices, O(n) and vectorized across the other dims.
+    ```mlir
+    %r = prim.cumsum %x {dim = 1 : i64, exclusive, reverse} : tensor<2x?xf32>
+    ```
+  }];
+  let arguments = (ins Prim_Tensor:$operand, I64Attr:$dim,
+                       UnitAttr:$exclusive, UnitAttr:$reverse);
+  let results = (outs Prim_Tensor:$result);
+  let assemblyFormat = "$operand attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Contractions
 //===----------------------------------------------------------------------===//
 
