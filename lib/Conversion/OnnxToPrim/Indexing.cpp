@@ -160,7 +160,7 @@ OpFoldResult clampBound(IndexMath &m, OpFoldResult bound, OpFoldResult size,
   if (nonNegative)
     return m.min(bound, high);
   bound = m.select(m.lt(bound, m.c(0)), m.add(bound, size), bound);
-  return m.min(m.max(bound, m.c(low)), high);
+  return m.clamp(bound, m.c(low), high);
 }
 
 /// ONNX Slice on one dim: the first position and the count, for a step of

@@ -177,19 +177,18 @@ FailureOr<Results> convertPad(NodeContext &ctx) {
   ArrayRef<OpFoldResult> all(pads);
   Sizes low = perDim(m, axes, all.take_front(axes.size()), m.c(0), rank);
   Sizes high = perDim(m, axes, all.drop_front(axes.size()), m.c(0), rank);
-  Sizes sizes = sizesOf(b, loc, x), out(rank);
+  Sizes sizes = sizesOf(b, loc, x);
   for (int64_t d = 0; d < rank; ++d) {
-    out[d] = m.add(m.add(sizes[d], low[d]), high[d]);
-    if (std::optional<int64_t> size = getConstantIntValue(out[d])) {
-      if (*size < 0)
-        return ctx.failure<Results>("pads make dim " + Twine(d) + " negative");
-      if (*size > 0 && mode != PadMode::Constant &&
-          getConstantIntValue(sizes[d]) == 0)
-        return ctx.failure<Results>("cannot pad the empty dim " + Twine(d) +
-                                    " in " + name + " mode");
-    } else {
-      out[d] = m.max(out[d], m.c(0));
-    }
+    std::optional<int64_t> n = getConstantIntValue(sizes[d]),
+                           l = getConstantIntValue(low[d]),
+                           h = getConstantIntValue(high[d]);
+    if (!n || !l || !h)
+      continue;
+    if (*n + *l + *h < 0)
+      return ctx.failure<Results>("pads make dim " + Twine(d) + " negative");
+    if (*n == 0 && *n + *l + *h > 0 && mode != PadMode::Constant)
+      return ctx.failure<Results>("cannot pad the empty dim " + Twine(d) +
+                                  " in " + name + " mode");
   }
   auto unpadded = [&](int64_t d) {
     return getConstantIntValue(low[d]) == 0 &&
@@ -200,28 +199,34 @@ FailureOr<Results> convertPad(NodeContext &ctx) {
     for (int64_t d = 0; d < rank; ++d) {
       if (unpadded(d))
         continue;
+      OpFoldResult out = m.max(m.add(m.add(sizes[d], low[d]), high[d]), m.c(0));
       auto type = cast<RankedTensorType>(x.getType());
       SmallVector<int64_t> shape(type.getShape());
-      shape[d] = shapeOf(out[d]).front();
+      shape[d] = shapeOf(out).front();
       x = b.create<prim::GatherOp>(
           loc, type.clone(shape), x,
-          padPositions(b, loc, mode, low[d], sizes[d], out[d]),
+          padPositions(b, loc, mode, low[d], sizes[d], out),
           b.getI64IntegerAttr(d));
     }
     return Results{x};
   }
 
   // Negative amounts crop first.
-  Sizes first(rank), count(rank);
+  Sizes first(rank, m.c(0)), count(sizes);
+  bool crops = false;
   for (int64_t d = 0; d < rank; ++d) {
     OpFoldResult cropLow = m.max(m.sub(m.c(0), low[d]), m.c(0)),
                  cropHigh = m.max(m.sub(m.c(0), high[d]), m.c(0));
-    first[d] = m.min(cropLow, sizes[d]);
-    count[d] = m.max(m.sub(m.sub(sizes[d], cropLow), cropHigh), m.c(0));
     low[d] = m.max(low[d], m.c(0));
     high[d] = m.max(high[d], m.c(0));
+    if (getConstantIntValue(cropLow) == 0 && getConstantIntValue(cropHigh) == 0)
+      continue;
+    crops = true;
+    first[d] = m.min(cropLow, sizes[d]);
+    count[d] = m.max(m.sub(m.sub(sizes[d], cropLow), cropHigh), m.c(0));
   }
-  x = sliceOf(b, loc, x, first, count);
+  if (crops)
+    x = sliceOf(b, loc, x, first, count);
   std::optional<SmallVector<int64_t>> lo = getConstantIntValues(low),
                                       hi = getConstantIntValues(high);
   if (lo && hi && *value)
@@ -318,14 +323,14 @@ FailureOr<Results> convertSplit(NodeContext &ctx) {
                                   Twine(outputs) + " parts of " +
                                   Twine(*getConstantIntValue(chunk)));
     parts.assign(outputs - 1, chunk);
-    parts.push_back(m.max(last, m.c(0)));
+    parts.push_back(last);
   }
   Results results;
   OpFoldResult offset = m.c(0);
   Sizes first(xt.getRank(), m.c(0)), count(sizes);
   for (OpFoldResult part : parts) {
     first[*axis] = getConstantIntValue(offset) == 0 ? offset : m.min(offset, n);
-    count[*axis] = m.min(m.max(part, m.c(0)), m.sub(n, first[*axis]));
+    count[*axis] = m.clamp(part, m.c(0), m.sub(n, first[*axis]));
     results.push_back(sliceOf(ctx.b, ctx.loc, x, first, count));
     offset = m.add(offset, part);
   }

@@ -15,6 +15,17 @@ func.func @pad_static(%x: tensor<3x4xf32>) -> !onnx.value {
 
 // -----
 
+// Constant pads over a dynamic dim: prim.pad as well, nothing cropped.
+// CHECK-LABEL: func.func @pad_static_dynamic_dim
+// CHECK-NEXT: prim.pad %arg0 {high = array<i64: 2, 1>, low = array<i64: 1, 0>, value = 0.000000e+00 : f32} : (tensor<?x4xf32>) -> tensor<?x5xf32>
+func.func @pad_static_dynamic_dim(%x: tensor<?x4xf32>) -> !onnx.value {
+  %p = arith.constant dense<[1, 0, 2, 1]> : tensor<4xi64>
+  %0 = onnx.node "Pad"(%x, %p) {attrs = {}, domain = "", node_name = "p", version = 13 : i64} : (tensor<?x4xf32>, tensor<4xi64>) -> !onnx.value
+  return %0 : !onnx.value
+}
+
+// -----
+
 // Opset 2: pads and value are attributes; an integer input takes the value
 // converted.
 // CHECK-LABEL: func.func @pad_attributes
