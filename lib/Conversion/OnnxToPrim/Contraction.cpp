@@ -1,4 +1,5 @@
 //===- Contraction.cpp - MatMul, Gemm, Conv, ConvTranspose ----------------===//
+#include "IndexMath.h"
 #include "OnnxToPrim.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -287,19 +288,11 @@ FailureOr<Results> convertConv(NodeContext &ctx) {
 /// `x` with dim `dim` cut to [start, start + size) (a static range).
 Value sliceDim(OpBuilder &b, Location loc, Value x, int64_t dim, int64_t start,
                int64_t size) {
-  auto type = cast<RankedTensorType>(x.getType());
-  Sizes sizes = sizesOf(b, loc, x);
-  sizes[dim] = b.getIndexAttr(size);
-  SmallVector<Value> starts, dynamic;
-  for (int64_t d = 0; d < type.getRank(); ++d) {
-    starts.push_back(
-        b.create<arith::ConstantIndexOp>(loc, d == dim ? start : 0));
-    if (!getConstantIntValue(sizes[d]))
-      dynamic.push_back(cast<Value>(sizes[d]));
-  }
-  return b.create<prim::DynamicSliceOp>(
-      loc, type.clone(shapeOf(sizes)), x, starts, dynamic,
-      b.getDenseI64ArrayAttr(SmallVector<int64_t>(type.getRank(), 1)));
+  Sizes count = sizesOf(b, loc, x);
+  Sizes first(count.size(), b.getIndexAttr(0));
+  first[dim] = b.getIndexAttr(start);
+  count[dim] = b.getIndexAttr(size);
+  return sliceOf(b, loc, x, first, count);
 }
 
 /// ConvTranspose as the convolution it is the gradient of: the input with
