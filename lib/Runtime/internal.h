@@ -98,6 +98,16 @@ typedef struct {
 } dlc_alloc_cache_stats;
 DLC_INTERNAL dlc_alloc_cache_stats dlc_rt_thread_cache_stats(void);
 
+/* float16.c: an IEEE binary32 or binary64 value rounded (to nearest, ties to
+ * even) to the 16-bit format of `expBits` exponent and `fracBits` fraction
+ * bits (5, 10: float16; 8, 7: bfloat16), as its bits; NaNs stay quiet NaNs.
+ * And a float16's value. They implement the conversion builtins
+ * (__truncdfhf2 and friends) that LLVM calls where the CPU lacks an
+ * instruction for the conversion. */
+DLC_INTERNAL uint16_t dlc_narrow_f64(double value, int expBits, int fracBits);
+DLC_INTERNAL uint16_t dlc_narrow_f32(float value, int expBits, int fracBits);
+DLC_INTERNAL float dlc_f16_to_f32(uint16_t bits);
+
 /* Instruction-set levels the kernels dispatch on, in increasing order. */
 typedef enum {
   DLC_ISA_SCALAR = 0,
