@@ -391,6 +391,13 @@ FailureOr<Results> convertCast(NodeContext &ctx) {
       ctx.b.create<prim::ConvertOp>(ctx.loc, type.clone(to), ctx.input(0))};
 }
 
+/// CastLike: Cast to the element type of the second input.
+FailureOr<Results> convertCastLike(NodeContext &ctx) {
+  Type to = ctx.inputType(1).getElementType();
+  return Results{ctx.b.create<prim::ConvertOp>(
+      ctx.loc, ctx.inputType(0).clone(to), ctx.input(0))};
+}
+
 FailureOr<Results> convertDropout(NodeContext &ctx) {
   if (ctx.numInputs() < 1)
     return ctx.failure<Results>("expects an input");
@@ -611,6 +618,10 @@ void dlc::onnx_to_prim::addElementwiseRules(RuleTable &table) {
   table.add("Cast", 6, convertCast).attrs({{"to", Int, Required}});
   table.add("Cast", 19, convertCast)
       .attrs({{"to", Int, Required}, {"saturate", Int}});
+  table.add("CastLike", 15, convertCastLike).inputs(2);
+  table.add("CastLike", 19, convertCastLike)
+      .inputs(2)
+      .attrs({{"saturate", Int}});
   // Dropout: is_test until opset 7; ratio and training_mode are inputs from
   // opset 12. The mask output is optional.
   table.add("Dropout", 1, convertDropout)
