@@ -25,6 +25,13 @@ std::string floatsOnly(const NodeContext &ctx, Type element) {
                               : "needs floating-point inputs";
 }
 
+std::string integersOnly(const NodeContext &ctx, Type element) {
+  if (isa<IntegerType>(element) && !element.isInteger(1))
+    return "";
+  return ctx.numInputs() == 1 ? "needs an integer input"
+                              : "needs integer inputs";
+}
+
 std::string boolsOnly(const NodeContext &ctx, Type element) {
   if (element.isInteger(1))
     return "";
@@ -485,28 +492,28 @@ void dlc::onnx_to_prim::addElementwiseRules(RuleTable &table) {
   table.add("Pow", 1, convertPow).inputs(2).attrs({axis, broadcast});
   table.add("Pow", 7, convertPow).inputs(2);
 
-  // Comparisons and bool logic give bool; on bools, and is a product, or a
-  // maximum and xor a difference.
+  // Comparisons and bool logic give bool.
   std::pair<StringRef, Rule> logic[] = {
       {"Equal", compareRule(CompareDirection::eq)},
       {"Less", compareRule(CompareDirection::lt, floatsBefore<9>)},
       {"Greater", compareRule(CompareDirection::gt, floatsBefore<9>)},
-      {"And", binaryRule<prim::MulOp>(boolsOnly)},
-      {"Or", binaryRule<prim::MaxOp>(boolsOnly)},
-      {"Xor", compareRule(CompareDirection::ne, boolsOnly)}};
+      {"And", binaryRule<prim::AndOp>(boolsOnly)},
+      {"Or", binaryRule<prim::OrOp>(boolsOnly)},
+      {"Xor", binaryRule<prim::XorOp>(boolsOnly)}};
   for (const auto &[op, rule] : logic) {
     table.add(op, 1, rule).inputs(2).attrs({axis, broadcast});
     table.add(op, 7, rule).inputs(2);
   }
   table.add("LessOrEqual", 12, compareRule(CompareDirection::le)).inputs(2);
   table.add("GreaterOrEqual", 12, compareRule(CompareDirection::ge)).inputs(2);
-  table.add("Not", 1,
-            unaryRule(
-                [](NodeContext &ctx, Value x) {
-                  return compare(ctx, CompareDirection::eq, x,
-                                 splatLike(ctx.b, ctx.loc, x, 0));
-                },
-                boolsOnly));
+  table.add("Not", 1, unaryRule<prim::NotOp>(boolsOnly));
+  std::pair<StringRef, Rule> bitwise[] = {
+      {"BitwiseAnd", binaryRule<prim::AndOp>(integersOnly)},
+      {"BitwiseOr", binaryRule<prim::OrOp>(integersOnly)},
+      {"BitwiseXor", binaryRule<prim::XorOp>(integersOnly)}};
+  for (const auto &[op, rule] : bitwise)
+    table.add(op, 18, rule).inputs(2);
+  table.add("BitwiseNot", 18, unaryRule<prim::NotOp>(integersOnly));
   table.add("Where", 9, convertWhere).inputs(3);
   table.add("IsNaN", 9,
             unaryRule(

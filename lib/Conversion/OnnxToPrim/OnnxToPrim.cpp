@@ -139,6 +139,7 @@ const RuleTable &dlc::onnx_to_prim::getRuleTable() {
     addLossRules(t);
     addLayoutRules(t);
     addPositionalRules(t);
+    addSignalRules(t);
     return t;
   }();
   return table;

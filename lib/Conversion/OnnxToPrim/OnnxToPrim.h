@@ -176,6 +176,7 @@ void addIndexingRules(RuleTable &table);
 void addLossRules(RuleTable &table);
 void addLayoutRules(RuleTable &table);
 void addPositionalRules(RuleTable &table);
+void addSignalRules(RuleTable &table);
 
 //===----------------------------------------------------------------------===//
 // Builders shared by the families

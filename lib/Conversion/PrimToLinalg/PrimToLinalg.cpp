@@ -444,6 +444,24 @@ Value ElementwiseLowering<prim::AbsOp>::scalarBody(prim::AbsOp, OpBuilder &b,
   return b.create<math::AbsIOp>(loc, args[0]);
 }
 
+#define BITWISE_BINARY(PRIM, ARITH)                                            \
+  template <>                                                                  \
+  Value ElementwiseLowering<prim::PRIM>::scalarBody(                           \
+      prim::PRIM, OpBuilder &b, Location loc, Type, ValueRange args) {         \
+    return b.create<arith::ARITH>(loc, args[0], args[1]);                      \
+  }
+BITWISE_BINARY(AndOp, AndIOp)
+BITWISE_BINARY(OrOp, OrIOp)
+BITWISE_BINARY(XorOp, XOrIOp)
+#undef BITWISE_BINARY
+template <>
+Value ElementwiseLowering<prim::NotOp>::scalarBody(prim::NotOp, OpBuilder &b,
+                                                   Location loc, Type type,
+                                                   ValueRange args) {
+  Value ones = b.create<arith::ConstantOp>(loc, scalarAttr(b, type, -1));
+  return b.create<arith::XOrIOp>(loc, args[0], ones);
+}
+
 #define MATH_UNARY(PRIM, MATH)                                                 \
   template <>                                                                  \
   Value ElementwiseLowering<prim::PRIM>::scalarBody(                           \
@@ -1542,7 +1560,9 @@ struct ConvertPrimToLinalgPass
         ElementwiseLowering<prim::SinOp>, ElementwiseLowering<prim::CosOp>,
         ElementwiseLowering<prim::AtanOp>, ElementwiseLowering<prim::SinhOp>,
         ElementwiseLowering<prim::CoshOp>, ElementwiseLowering<prim::AsinhOp>,
-        ElementwiseLowering<prim::AcoshOp>, ElementwiseLowering<prim::AtanhOp>>(
+        ElementwiseLowering<prim::AcoshOp>, ElementwiseLowering<prim::AtanhOp>,
+        ElementwiseLowering<prim::AndOp>, ElementwiseLowering<prim::OrOp>,
+        ElementwiseLowering<prim::XorOp>, ElementwiseLowering<prim::NotOp>>(
         types, ctx);
     patterns.add<
         ElementwiseLowering<prim::AddOp>, ElementwiseLowering<prim::SubOp>,

@@ -310,21 +310,38 @@ func.func @equal_opset1_broadcast_axis(%a: tensor<2x3x4xi32>, %b: tensor<3xi32>)
 
 // -----
 
-// On bools: And is a product, Or a maximum, Xor "not equal", Not "equal to
-// false".
+// On bools: And, Or, Xor and Not are the bitwise prims on i1.
 // CHECK-LABEL: func.func @logic
 // CHECK-SAME: (%[[A:.*]]: tensor<4xi1>, %[[B:.*]]: tensor<4xi1>)
-// CHECK: %[[AND:.*]] = prim.mul %[[A]], %[[B]] : tensor<4xi1>
-// CHECK: %[[OR:.*]] = prim.max %[[A]], %[[B]] : tensor<4xi1>
-// CHECK: %[[XOR:.*]] = prim.compare ne, %[[A]], %[[B]] : tensor<4xi1>
-// CHECK: %[[FALSE:.*]] = arith.constant dense<false> : tensor<4xi1>
-// CHECK: %[[NOT:.*]] = prim.compare eq, %[[A]], %[[FALSE]] : tensor<4xi1>
+// CHECK: %[[AND:.*]] = prim.and %[[A]], %[[B]] : tensor<4xi1>
+// CHECK: %[[OR:.*]] = prim.or %[[A]], %[[B]] : tensor<4xi1>
+// CHECK: %[[XOR:.*]] = prim.xor %[[A]], %[[B]] : tensor<4xi1>
+// CHECK: %[[NOT:.*]] = prim.not %[[A]] : tensor<4xi1>
 // CHECK: return %[[AND]], %[[OR]], %[[XOR]], %[[NOT]]
 func.func @logic(%a: tensor<4xi1>, %b: tensor<4xi1>) -> (!onnx.value, !onnx.value, !onnx.value, !onnx.value) {
   %0 = onnx.node "And"(%a, %b) {attrs = {}, domain = "", node_name = "n0", version = 7 : i64} : (tensor<4xi1>, tensor<4xi1>) -> !onnx.value
   %1 = onnx.node "Or"(%a, %b) {attrs = {}, domain = "", node_name = "n1", version = 7 : i64} : (tensor<4xi1>, tensor<4xi1>) -> !onnx.value
   %2 = onnx.node "Xor"(%a, %b) {attrs = {}, domain = "", node_name = "n2", version = 7 : i64} : (tensor<4xi1>, tensor<4xi1>) -> !onnx.value
   %3 = onnx.node "Not"(%a) {attrs = {}, domain = "", node_name = "n3", version = 1 : i64} : (tensor<4xi1>) -> !onnx.value
+  return %0, %1, %2, %3 : !onnx.value, !onnx.value, !onnx.value, !onnx.value
+}
+
+// -----
+
+// Bitwise ops on integers, broadcast numpy-style: [3, 4] with [4].
+// CHECK-LABEL: func.func @bitwise
+// CHECK-SAME: (%[[A:.*]]: tensor<3x4xui8>, %[[B:.*]]: tensor<4xui8>)
+// CHECK: %[[BB:.*]] = prim.broadcast_in_dim %[[B]] {dims = array<i64: 1>} : (tensor<4xui8>) -> tensor<3x4xui8>
+// CHECK: %[[AND:.*]] = prim.and %[[A]], %[[BB]] : tensor<3x4xui8>
+// CHECK: %[[OR:.*]] = prim.or %[[A]], %{{.*}} : tensor<3x4xui8>
+// CHECK: %[[XOR:.*]] = prim.xor %[[A]], %{{.*}} : tensor<3x4xui8>
+// CHECK: %[[NOT:.*]] = prim.not %[[A]] : tensor<3x4xui8>
+// CHECK: return %[[AND]], %[[OR]], %[[XOR]], %[[NOT]]
+func.func @bitwise(%a: tensor<3x4xui8>, %b: tensor<4xui8>) -> (!onnx.value, !onnx.value, !onnx.value, !onnx.value) {
+  %0 = onnx.node "BitwiseAnd"(%a, %b) {attrs = {}, domain = "", node_name = "n0", version = 18 : i64} : (tensor<3x4xui8>, tensor<4xui8>) -> !onnx.value
+  %1 = onnx.node "BitwiseOr"(%a, %b) {attrs = {}, domain = "", node_name = "n1", version = 18 : i64} : (tensor<3x4xui8>, tensor<4xui8>) -> !onnx.value
+  %2 = onnx.node "BitwiseXor"(%a, %b) {attrs = {}, domain = "", node_name = "n2", version = 18 : i64} : (tensor<3x4xui8>, tensor<4xui8>) -> !onnx.value
+  %3 = onnx.node "BitwiseNot"(%a) {attrs = {}, domain = "", node_name = "n3", version = 18 : i64} : (tensor<3x4xui8>) -> !onnx.value
   return %0, %1, %2, %3 : !onnx.value, !onnx.value, !onnx.value, !onnx.value
 }
 

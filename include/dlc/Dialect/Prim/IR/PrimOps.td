@@ -64,6 +64,8 @@ class Prim_Op<string mnemonic, list<Trait> traits = []>
 
 def Prim_Tensor : RankedTensorOf<[AnyFloat, AnySignlessInteger, AnyUnsignedInteger]>;
 def Prim_FloatTensor : RankedTensorOf<[AnyFloat]>;
+def Prim_IntegerTensor
+    : RankedTensorOf<[AnySignlessInteger, AnyUnsignedInteger]>;
 
 // `why` says, where it is not plain, why no composition of other prims
 // serves.
@@ -149,6 +151,19 @@ def Prim_RemOp : Prim_BinaryOp<"rem", "the remainder of lhs / rhs rounded "
   # "as numpy, and MIN rem -1 = 0)", Prim_Tensor, " For floats, lhs - "
   # "rhs * trunc(lhs / rhs) is inexact once the quotient outgrows the "
   # "mantissa; the remainder itself is always exact.">;
+
+// Bitwise logic on integers (i1 included: bool logic). On wider integers
+// no composition of arithmetic prims gives a bit of the result short of one
+// division and remainder per bit.
+defvar Prim_BitwiseWhy = " Arithmetic prims compose it only bit by bit.";
+def Prim_AndOp : Prim_BinaryOp<"and", "the bitwise and", Prim_IntegerTensor,
+                               Prim_BitwiseWhy>;
+def Prim_OrOp : Prim_BinaryOp<"or", "the bitwise or", Prim_IntegerTensor,
+                              Prim_BitwiseWhy>;
+def Prim_XorOp : Prim_BinaryOp<"xor", "the bitwise exclusive or",
+                               Prim_IntegerTensor, Prim_BitwiseWhy>;
+def Prim_NotOp : Prim_UnaryOp<"not", "the bitwise complement",
+                              Prim_IntegerTensor, Prim_BitwiseWhy>;
 
 def Prim_CompareOp : Prim_Op<"compare", [Pure, Elementwise, SameTypeOperands,
     DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
