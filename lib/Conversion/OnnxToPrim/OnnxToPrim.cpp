@@ -193,6 +193,17 @@ Value dlc::onnx_to_prim::splatConstant(OpBuilder &b, Location loc,
                                           b.getDenseI64ArrayAttr({}));
 }
 
+Value dlc::onnx_to_prim::iota(OpBuilder &b, Location loc, OpFoldResult count,
+                              Type elementType) {
+  std::optional<int64_t> length = getConstantIntValue(count);
+  auto type = RankedTensorType::get({length.value_or(ShapedType::kDynamic)},
+                                    elementType);
+  SmallVector<Value> dynamic;
+  if (!length)
+    dynamic.push_back(cast<Value>(count));
+  return b.create<prim::IotaOp>(loc, type, dynamic, b.getI64IntegerAttr(0));
+}
+
 Value dlc::onnx_to_prim::splatLike(OpBuilder &b, Location loc, Value like,
                                    double value) {
   return splatConstant(b, loc, cast<RankedTensorType>(like.getType()), value,

@@ -191,6 +191,10 @@ mlir::Value splatConstant(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value splatConstant(mlir::OpBuilder &b, mlir::Location loc,
                           mlir::RankedTensorType type, mlir::TypedAttr value,
                           mlir::Value shapeSource = {});
+/// prim.iota: the 1-D tensor 0, 1, ..., count - 1 of `elementType` (count
+/// static or a run-time index value).
+mlir::Value iota(mlir::OpBuilder &b, mlir::Location loc,
+                 mlir::OpFoldResult count, mlir::Type elementType);
 /// Splat constant shaped and typed like `like`.
 mlir::Value splatLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value like,
                       double value);

@@ -123,15 +123,9 @@ FailureOr<Results> convertRange(NodeContext &ctx) {
     Value steps = b.create<arith::CeilDivSIOp>(loc, span, divisor);
     count = b.create<arith::MaxSIOp>(loc, steps, zero).getResult();
   }
-  auto iotaType = RankedTensorType::get(
-      {getConstantIntValue(count).value_or(ShapedType::kDynamic)}, et);
-  SmallVector<Value> dynamic;
-  if (!getConstantIntValue(count))
-    dynamic.push_back(cast<Value>(count));
-  Value iota =
-      b.create<prim::IotaOp>(loc, iotaType, dynamic, b.getI64IntegerAttr(0));
+  Value positions = iota(b, loc, count, et);
   Value scaled = b.create<prim::MulOp>(
-      loc, iota, broadcastLike(b, loc, ctx.input(2), iota));
+      loc, positions, broadcastLike(b, loc, ctx.input(2), positions));
   return Results{b.create<prim::AddOp>(
       loc, scaled, broadcastLike(b, loc, ctx.input(0), scaled))};
 }

@@ -49,12 +49,7 @@ Rule cosineWindow(SmallVector<double, 3> coefficients) {
     OpFoldResult denominator = periodic ? n : m.sub(n, m.c(1));
 
     Type compute = out.isF64() ? out : b.getF32Type();
-    auto type = RankedTensorType::get(shapeOf({n}), compute);
-    SmallVector<Value> dynamic;
-    if (!getConstantIntValue(n))
-      dynamic.push_back(cast<Value>(n));
-    Value positions =
-        b.create<prim::IotaOp>(loc, type, dynamic, b.getI64IntegerAttr(0));
+    Value positions = iota(b, loc, n, compute);
     Value d = b.create<prim::ConvertOp>(
         loc, RankedTensorType::get({1}, compute),
         sizesTensor(b, loc, {denominator}, b.getI64Type()));
@@ -74,7 +69,8 @@ Rule cosineWindow(SmallVector<double, 3> coefficients) {
       window = b.create<prim::AddOp>(loc, window, term);
     }
     if (compute != out)
-      window = b.create<prim::ConvertOp>(loc, type.clone(out), window);
+      window = b.create<prim::ConvertOp>(
+          loc, cast<RankedTensorType>(window.getType()).clone(out), window);
     return Results{window};
   };
 }
