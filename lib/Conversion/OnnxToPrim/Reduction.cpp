@@ -7,10 +7,14 @@
 // they are dynamic), and ReduceLogSumExp is m + log(sum(exp(x - m))) with m
 // the maximum (0 where infinite). The float steps of L2, LogSum and
 // LogSumExp run in f64 for an integer input, truncated back (as onnxruntime
-// does). ArgMax and ArgMin are prim.reduce argmax/argmin.
+// does). Axes read at run time (a 1-D tensor of a static length) flag the
+// reduced dims, and each dim is chosen from the input and its reduction by
+// a dynamic slice. ArgMax and ArgMin are prim.reduce argmax/argmin.
 //
 //===----------------------------------------------------------------------===//
-#include "OnnxToPrim.h"
+#include "IndexMath.h"
+
+#include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
 using namespace dlc;
@@ -31,39 +35,69 @@ enum class Reduction {
   SumSquare
 };
 
-/// The dims a Reduce* node reduces, sorted and unique: its axes (the
-/// attribute before `axesInputSince`, the constant input from then on), or
-/// every dim when there are none, or no dim when noop_with_empty_axes says
-/// so.
-FailureOr<SmallVector<int64_t>> reducedDims(NodeContext &ctx,
-                                            int64_t axesInputSince) {
+/// The dims a Reduce* node reduces. Known at compile time: `dims`, sorted
+/// and unique (none reduces each element alone). With axes read at run time:
+/// one i1 flag per dim, set where an axis names it (`flags`), and the number
+/// of axes (`axisCount`).
+struct ReducedDims {
+  SmallVector<int64_t> dims;
+  Sizes flags;
+  int64_t axisCount = 0;
+};
+
+/// The axes of a Reduce* node: the attribute before `axesInputSince`, the
+/// input from then on (a constant, or a 1-D tensor of a static length read
+/// at run time); every dim when there are none, or no dim when
+/// noop_with_empty_axes says so.
+FailureOr<ReducedDims> reducedDims(NodeContext &ctx, int64_t axesInputSince) {
   int64_t rank = ctx.inputType(0).getRank();
   SmallVector<int64_t> axes;
   if (ctx.version() < axesInputSince) {
     axes = ctx.intsAttr("axes").value_or(SmallVector<int64_t>());
   } else if (ctx.hasInput(1)) {
-    auto values = constantInts(ctx.input(1));
-    if (!values)
-      return ctx.failure<SmallVector<int64_t>>(
-          "the axes input must be a constant");
-    axes = *values;
+    auto type = ctx.inputType(1);
+    if (!type.hasStaticShape())
+      return ctx.failure<ReducedDims>(
+          "the axes input must have a static length, got " +
+          llvm::formatv("{0}", type).str());
+    if (auto values = constantInts(ctx.input(1))) {
+      axes = *values;
+    } else if (type.getNumElements() != 0) {
+      auto read = sizesFromTensor(ctx, ctx.input(1));
+      if (failed(read) || failed(checkAxes(ctx, *read, rank)))
+        return failure();
+      if ((int64_t)read->size() > rank)
+        return ctx.failure<ReducedDims>("has " + Twine(read->size()) +
+                                        " axes for rank " + Twine(rank));
+      // An axis out of range at run time names no dim, so it reduces nothing
+      // and reads nothing out of bounds (onnxruntime refuses it).
+      IndexMath m(ctx.b, ctx.loc);
+      ReducedDims reduced{
+          {}, Sizes(rank, ctx.b.getBoolAttr(false)), (int64_t)read->size()};
+      for (OpFoldResult axis : *read) {
+        OpFoldResult position = m.axis(axis, rank);
+        for (int64_t d = 0; d < rank; ++d)
+          reduced.flags[d] = m.orI(reduced.flags[d], m.eq(position, m.c(d)));
+      }
+      return reduced;
+    }
   }
-  SmallVector<int64_t> dims;
+  ReducedDims reduced;
   if (axes.empty()) {
     if (ctx.intAttr("noop_with_empty_axes", 0) == 0)
       for (int64_t d = 0; d < rank; ++d)
-        dims.push_back(d);
-    return dims;
+        reduced.dims.push_back(d);
+    return reduced;
   }
   for (int64_t axis : axes) {
     auto d = normalizeAxis(ctx, axis, rank);
     if (failed(d))
       return failure();
-    if (!llvm::is_contained(dims, *d))
-      dims.push_back(*d);
+    if (!llvm::is_contained(reduced.dims, *d))
+      reduced.dims.push_back(*d);
   }
-  llvm::sort(dims);
-  return dims;
+  llvm::sort(reduced.dims);
+  return reduced;
 }
 
 Value convertTo(OpBuilder &b, Location loc, Value value, Type elementType) {
@@ -125,11 +159,90 @@ Value reduceElements(OpBuilder &b, Location loc, Reduction kind, Value x,
   llvm_unreachable("all reductions handled");
 }
 
+/// `x` reduced by `step` (over one dim, keeping it as size 1) in each dim
+/// whose run-time flag is set, with no control flow: x and step(x)
+/// concatenated along the dim, of which a dynamic slice takes the last
+/// element where the flag is set, else the first n. An empty dim reduces to
+/// the step's value of no elements, as it should.
+Value reduceFlagged(OpBuilder &b, Location loc, Value x,
+                    ArrayRef<OpFoldResult> flags,
+                    function_ref<Value(Value, int64_t)> step) {
+  IndexMath m(b, loc);
+  for (auto [d, flag] : llvm::enumerate(flags)) {
+    std::optional<int64_t> known = getConstantIntValue(flag);
+    if (known == 0)
+      continue;
+    Value reduced = step(x, d);
+    if (known) {
+      x = reduced;
+      continue;
+    }
+    Value both = b.create<prim::ConcatOp>(loc, ValueRange{x, reduced},
+                                          b.getI64IntegerAttr(d));
+    Sizes first(flags.size(), m.c(0)), count = sizesOf(b, loc, x);
+    first[d] = m.select(flag, count[d], m.c(0));
+    count[d] = m.select(flag, m.c(1), count[d]);
+    x = sliceOf(b, loc, both, first, count);
+  }
+  return x;
+}
+
+/// `kind` of `x` over the dims `reduced` flags at run time. A sum, mean,
+/// maximum, minimum, product or log-sum-exp over several dims is that
+/// reduction dim after dim (the mean of equal-sized means is the mean, and
+/// truncating integer divisions nest); the others reduce `x` prepared as
+/// for one sum. Without `keepDims` the reduced dims are reshaped away: output
+/// dim j is the j-th unflagged dim. Run-time axes that repeat or name no dim
+/// flag fewer dims than there are axes, which the reshape's run-time check
+/// of the element count refuses (unless the dims left over are 1).
+Value reduceAtRunTime(OpBuilder &b, Location loc, Reduction kind, Value x,
+                      const ReducedDims &reduced, bool keepDims) {
+  auto over = [&](Reduction stepKind, Value v) {
+    return reduceFlagged(b, loc, v, reduced.flags, [&](Value w, int64_t d) {
+      return reduceElements(b, loc, stepKind, w, {d}, /*keepDims=*/true);
+    });
+  };
+  Value y;
+  switch (kind) {
+  case Reduction::L1:
+    y = over(Reduction::Sum, b.create<prim::AbsOp>(loc, x));
+    break;
+  case Reduction::SumSquare:
+    y = over(Reduction::Sum, b.create<prim::MulOp>(loc, x, x));
+    break;
+  case Reduction::L2:
+    y = b.create<prim::SqrtOp>(
+        loc, over(Reduction::Sum, b.create<prim::MulOp>(loc, x, x)));
+    break;
+  case Reduction::LogSum:
+    y = b.create<prim::LogOp>(loc, over(Reduction::Sum, x));
+    break;
+  default:
+    y = over(kind, x);
+    break;
+  }
+  if (keepDims)
+    return y;
+  IndexMath m(b, loc);
+  Sizes sizes = sizesOf(b, loc, y);
+  int64_t rank = sizes.size(), outRank = rank - reduced.axisCount;
+  Sizes kept(outRank, m.c(1));
+  OpFoldResult before = m.c(0);
+  for (int64_t d = 0; d < rank; ++d) {
+    OpFoldResult flag = reduced.flags[d];
+    for (int64_t j = 0; j < outRank; ++j)
+      kept[j] = m.select(flag, kept[j],
+                         m.select(m.eq(before, m.c(j)), sizes[d], kept[j]));
+    before = m.add(before, m.select(flag, m.c(0), m.c(1)));
+  }
+  return reshape(b, loc, y, kept);
+}
+
 /// `axesInputSince`: the opset from which axes is an input, not an attribute.
 Rule reductionRule(Reduction kind, int64_t axesInputSince) {
   return [=](NodeContext &ctx) -> FailureOr<Results> {
-    auto dims = reducedDims(ctx, axesInputSince);
-    if (failed(dims))
+    auto reduced = reducedDims(ctx, axesInputSince);
+    if (failed(reduced))
       return failure();
     Value x = ctx.input(0);
     Type elementType = ctx.inputType(0).getElementType();
@@ -138,8 +251,11 @@ Rule reductionRule(Reduction kind, int64_t axesInputSince) {
                      kind == Reduction::LogSumExp);
     if (viaFloat)
       x = convertTo(ctx.b, ctx.loc, x, ctx.b.getF64Type());
-    Value y = reduceElements(ctx.b, ctx.loc, kind, x, *dims,
-                             ctx.intAttr("keepdims", 1) != 0);
+    bool keepDims = ctx.intAttr("keepdims", 1) != 0;
+    Value y =
+        reduced->flags.empty()
+            ? reduceElements(ctx.b, ctx.loc, kind, x, reduced->dims, keepDims)
+            : reduceAtRunTime(ctx.b, ctx.loc, kind, x, *reduced, keepDims);
     if (viaFloat)
       y = convertTo(ctx.b, ctx.loc, y, elementType);
     return Results{y};

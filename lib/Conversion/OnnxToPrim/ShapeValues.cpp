@@ -59,6 +59,73 @@ FailureOr<Results> convertConstantOfShape(NodeContext &ctx) {
   return Results{broadcastTo(ctx.b, ctx.loc, scalar, *sizes)};
 }
 
+/// A float Range of constant bounds, computed at compile time (in double, as
+/// the reference's numpy arange does).
+FailureOr<Results> constantFloatRange(NodeContext &ctx, ElementsAttr s,
+                                      ElementsAttr l, ElementsAttr d) {
+  Type et = s.getElementType();
+  double s0 = s.getValues<APFloat>()[0].convertToDouble(),
+         l0 = l.getValues<APFloat>()[0].convertToDouble(),
+         d0 = d.getValues<APFloat>()[0].convertToDouble();
+  if (d0 == 0)
+    return ctx.failure<Results>("delta must not be 0");
+  double n = std::ceil((l0 - s0) / d0);
+  if (!(n < (1 << 30)))
+    return ctx.failure<Results>("the range has too many elements");
+  SmallVector<Attribute> values;
+  for (int64_t i = 0; i < (int64_t)std::max(0.0, n); ++i)
+    values.push_back(ctx.b.getFloatAttr(et, s0 + i * d0));
+  return Results{ctx.b.create<arith::ConstantOp>(
+      ctx.loc,
+      DenseElementsAttr::get(
+          RankedTensorType::get({(int64_t)values.size()}, et), values))};
+}
+
+/// A float Range of bounds known at run time, computed in f64 (as the
+/// reference's numpy arange does) and converted back: the count
+/// ceil((limit - start) / delta) is 0 where it is negative or NaN or delta
+/// is 0, and at most 2^62 (more than any allocation holds) so that its
+/// conversion to an integer is defined; it is read back as a size.
+Value floatRange(OpBuilder &b, Location loc, Value start, Value limit,
+                 Value delta) {
+  auto type = cast<RankedTensorType>(start.getType());
+  auto wide = type.clone(b.getF64Type());
+  auto toWide = [&](Value v) {
+    return b.createOrFold<prim::ConvertOp>(loc, wide, v);
+  };
+  Value s = toWide(start), d = toWide(delta);
+  Value zero = splatLike(b, loc, s, 0);
+  Value q = b.create<prim::CeilOp>(
+      loc, b.create<prim::DivOp>(
+               loc, b.create<prim::SubOp>(loc, toWide(limit), s), d));
+  Value positive =
+      b.create<prim::CompareOp>(loc, prim::CompareDirection::gt, q, zero);
+  Value capped =
+      b.create<prim::MinOp>(loc, q, splatLike(b, loc, s, std::ldexp(1.0, 62)));
+  Value count = b.create<prim::SelectOp>(loc, positive, capped, zero);
+  Value noStep =
+      b.create<prim::CompareOp>(loc, prim::CompareDirection::eq, d, zero);
+  count = b.create<prim::SelectOp>(loc, noStep, zero, count);
+  Value size = b.create<prim::SizeAtOp>(
+      loc, b.create<prim::ConvertOp>(loc, type.clone(b.getI64Type()), count),
+      0);
+  Value positions = iota(b, loc, size, b.getF64Type());
+  Value values = b.create<prim::AddOp>(
+      loc,
+      b.create<prim::MulOp>(loc, positions,
+                            broadcastLike(b, loc, d, positions)),
+      broadcastLike(b, loc, s, positions));
+  return b.createOrFold<prim::ConvertOp>(
+      loc,
+      cast<RankedTensorType>(values.getType()).clone(type.getElementType()),
+      values);
+}
+
+/// A Range of constant bounds of at most this many elements is a constant
+/// tensor, so that the ops reading it as a shape or as axes see its elements
+/// (tracedSizes).
+constexpr int64_t kConstantRangeLength = 16;
+
 /// Range(start, limit, delta): ceil((limit - start) / delta) elements (none
 /// when negative), start + i * delta.
 FailureOr<Results> convertRange(NodeContext &ctx) {
@@ -71,26 +138,13 @@ FailureOr<Results> convertRange(NodeContext &ctx) {
   OpBuilder &b = ctx.b;
   Location loc = ctx.loc;
   if (isa<FloatType>(et)) {
-    // Float ranges need their bounds at compile time.
     ElementsAttr s, l, d;
-    if (!matchPattern(ctx.input(0), m_Constant(&s)) ||
-        !matchPattern(ctx.input(1), m_Constant(&l)) ||
-        !matchPattern(ctx.input(2), m_Constant(&d)))
-      return ctx.failure<Results>("a float Range needs constant inputs");
-    double s0 = s.getValues<APFloat>()[0].convertToDouble(),
-           l0 = l.getValues<APFloat>()[0].convertToDouble(),
-           d0 = d.getValues<APFloat>()[0].convertToDouble();
-    if (d0 == 0)
-      return ctx.failure<Results>("delta must not be 0");
-    double n = std::ceil((l0 - s0) / d0);
-    if (!(n < (1 << 30)))
-      return ctx.failure<Results>("the range has too many elements");
-    SmallVector<Attribute> values;
-    for (int64_t i = 0; i < (int64_t)std::max(0.0, n); ++i)
-      values.push_back(b.getFloatAttr(et, s0 + i * d0));
-    return Results{b.create<arith::ConstantOp>(
-        loc, DenseElementsAttr::get(
-                 RankedTensorType::get({(int64_t)values.size()}, et), values))};
+    if (matchPattern(ctx.input(0), m_Constant(&s)) &&
+        matchPattern(ctx.input(1), m_Constant(&l)) &&
+        matchPattern(ctx.input(2), m_Constant(&d)))
+      return constantFloatRange(ctx, s, l, d);
+    return Results{
+        floatRange(b, loc, ctx.input(0), ctx.input(1), ctx.input(2))};
   }
   auto read = [&](size_t i) -> OpFoldResult {
     if (std::optional<Sizes> traced = tracedSizes(b, ctx.input(i)))
@@ -106,8 +160,15 @@ FailureOr<Results> convertRange(NodeContext &ctx) {
   OpFoldResult count;
   if (f && l && d) {
     int64_t span = *l - *f;
-    int64_t steps = span / *d + (span % *d != 0 && (span < 0) == (*d < 0));
-    count = b.getIndexAttr(std::max<int64_t>(0, steps));
+    int64_t steps = std::max<int64_t>(
+        0, span / *d + (span % *d != 0 && (span < 0) == (*d < 0)));
+    if (steps <= kConstantRangeLength) {
+      Sizes values;
+      for (int64_t k = 0; k < steps; ++k)
+        values.push_back(b.getIndexAttr(*f + k * *d));
+      return Results{sizesTensor(b, loc, values, et)};
+    }
+    count = b.getIndexAttr(steps);
   } else {
     // Signed index arithmetic: max(0, ceil((limit - start) / delta)), a
     // run-time delta of 0 dividing by 1 (never a trap).

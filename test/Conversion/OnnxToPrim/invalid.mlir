@@ -1176,9 +1176,9 @@ func.func @cumsum_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
 
 // -----
 
-func.func @reduce_sum_axes_not_constant(%x: tensor<2x3xf32>, %a: tensor<1xi64>) -> !onnx.value {
-  // expected-error @+1 {{node 'r' (ReduceSum, opset 13): the axes input must be a constant}}
-  %0 = onnx.node "ReduceSum"(%x, %a) {attrs = {}, domain = "", node_name = "r", version = 13 : i64} : (tensor<2x3xf32>, tensor<1xi64>) -> !onnx.value
+func.func @reduce_sum_axes_dynamic_length(%x: tensor<2x3xf32>, %a: tensor<?xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (ReduceSum, opset 13): the axes input must have a static length, got tensor<?xi64>}}
+  %0 = onnx.node "ReduceSum"(%x, %a) {attrs = {}, domain = "", node_name = "r", version = 13 : i64} : (tensor<2x3xf32>, tensor<?xi64>) -> !onnx.value
   return %0 : !onnx.value
 }
 
@@ -1192,9 +1192,9 @@ func.func @reduce_axis_out_of_range(%x: tensor<2x3xf32>) -> !onnx.value {
 
 // -----
 
-func.func @reduce_l2_axes_not_constant(%x: tensor<2x3xf32>, %a: tensor<1xi64>) -> !onnx.value {
-  // expected-error @+1 {{node 'r' (ReduceL2, opset 18): the axes input must be a constant}}
-  %0 = onnx.node "ReduceL2"(%x, %a) {attrs = {}, domain = "", node_name = "r", version = 18 : i64} : (tensor<2x3xf32>, tensor<1xi64>) -> !onnx.value
+func.func @reduce_l2_too_many_axes(%x: tensor<2x3xf32>, %a: tensor<3xi64>) -> !onnx.value {
+  // expected-error @+1 {{node 'r' (ReduceL2, opset 18): has 3 axes for rank 2}}
+  %0 = onnx.node "ReduceL2"(%x, %a) {attrs = {}, domain = "", node_name = "r", version = 18 : i64} : (tensor<2x3xf32>, tensor<3xi64>) -> !onnx.value
   return %0 : !onnx.value
 }
 

@@ -49,6 +49,73 @@ func.func @range_dynamic(%x: tensor<?xf32>) -> !onnx.value {
 
 // -----
 
+// A short Range of constant bounds is a constant (here from the rank, as an
+// expanded RMSNormalization computes its axes), so that ReduceMean reads it
+// as constant axes.
+// CHECK-LABEL: func.func @range_constant_axes
+// CHECK-SAME: (%[[X:.*]]: tensor<?x3x4xf32>) -> tensor<?x1x1xf32>
+// CHECK-NOT: prim.iota
+// CHECK: prim.reduce sum %[[X]] {dims = array<i64: 1, 2>} : (tensor<?x3x4xf32>) -> tensor<?xf32>
+func.func @range_constant_axes(%x: tensor<?x3x4xf32>) -> !onnx.value {
+  %s = onnx.node "Shape"(%x) {attrs = {}, domain = "", node_name = "shape", version = 13 : i64} : (tensor<?x3x4xf32>) -> !onnx.value
+  %n = onnx.node "Size"(%s) {attrs = {}, domain = "", node_name = "size", version = 13 : i64} : (!onnx.value) -> !onnx.value
+  %start = arith.constant dense<1> : tensor<i64>
+  %step = arith.constant dense<1> : tensor<i64>
+  %r = onnx.node "Range"(%start, %n, %step) {attrs = {}, domain = "", node_name = "range", version = 11 : i64} : (tensor<i64>, !onnx.value, tensor<i64>) -> !onnx.value
+  %m = onnx.node "ReduceMean"(%x, %r) {attrs = {}, domain = "", node_name = "mean", version = 18 : i64} : (tensor<?x3x4xf32>, !onnx.value) -> !onnx.value
+  return %m : !onnx.value
+}
+
+// -----
+
+// A float Range of constant bounds is computed at compile time.
+// CHECK-LABEL: func.func @range_float_constant
+// CHECK: %[[R:.*]] = arith.constant dense<[1.000000e+00, 1.250000e+00, 1.500000e+00, 1.750000e+00]> : tensor<4xf32>
+// CHECK: return %[[R]]
+func.func @range_float_constant() -> !onnx.value {
+  %s = arith.constant dense<1.0> : tensor<f32>
+  %l = arith.constant dense<2.0> : tensor<f32>
+  %d = arith.constant dense<0.25> : tensor<f32>
+  %r = onnx.node "Range"(%s, %l, %d) {attrs = {}, domain = "", node_name = "range", version = 11 : i64} : (tensor<f32>, tensor<f32>, tensor<f32>) -> !onnx.value
+  return %r : !onnx.value
+}
+
+// -----
+
+// A float Range of run-time bounds counts in f64: ceil((limit - start) /
+// delta), 0 where not positive (or NaN) or where delta is 0, capped at 2^62;
+// read as a size, it sizes an f64 iota, start + i * delta converted back.
+// CHECK-LABEL: func.func @range_float_runtime
+// CHECK-SAME: (%[[S:.*]]: tensor<f32>, %[[L:.*]]: tensor<f32>, %[[D:.*]]: tensor<f32>) -> tensor<?xf32>
+// CHECK-DAG: %[[CAP:.*]] = arith.constant dense<4.6116860184273879E+18> : tensor<f64>
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : tensor<f64>
+// CHECK-DAG: %[[S64:.*]] = prim.convert %[[S]] : (tensor<f32>) -> tensor<f64>
+// CHECK-DAG: %[[D64:.*]] = prim.convert %[[D]] : (tensor<f32>) -> tensor<f64>
+// CHECK-DAG: %[[L64:.*]] = prim.convert %[[L]] : (tensor<f32>) -> tensor<f64>
+// CHECK: %[[SPAN:.*]] = prim.sub %[[L64]], %[[S64]] : tensor<f64>
+// CHECK: %[[Q:.*]] = prim.div %[[SPAN]], %[[D64]] : tensor<f64>
+// CHECK: %[[C:.*]] = prim.ceil %[[Q]] : tensor<f64>
+// CHECK: %[[POS:.*]] = prim.compare gt, %[[C]], %[[ZERO]] : tensor<f64>
+// CHECK: %[[MIN:.*]] = prim.min %[[C]], %[[CAP]] : tensor<f64>
+// CHECK: %[[N:.*]] = prim.select %[[POS]], %[[MIN]], %[[ZERO]] : tensor<i1>, tensor<f64>
+// CHECK: %[[NOSTEP:.*]] = prim.compare eq, %[[D64]], %[[ZERO]] : tensor<f64>
+// CHECK: %[[N2:.*]] = prim.select %[[NOSTEP]], %[[ZERO]], %[[N]] : tensor<i1>, tensor<f64>
+// CHECK: %[[NI:.*]] = prim.convert %[[N2]] : (tensor<f64>) -> tensor<i64>
+// CHECK: %[[SIZE:.*]] = prim.size_at %[[NI]] {index = 0 : i64} : tensor<i64>
+// CHECK: %[[I:.*]] = prim.iota sizes(%[[SIZE]]) {dim = 0 : i64} : tensor<?xf64>
+// CHECK-DAG: %[[SB:.*]] = prim.broadcast_in_dim %[[S64]] sizes(%{{.*}}) {dims = array<i64>} : (tensor<f64>) -> tensor<?xf64>
+// CHECK-DAG: %[[DB:.*]] = prim.broadcast_in_dim %[[D64]] sizes(%{{.*}}) {dims = array<i64>} : (tensor<f64>) -> tensor<?xf64>
+// CHECK: %[[M:.*]] = prim.mul %[[I]], %[[DB]] : tensor<?xf64>
+// CHECK: %[[V:.*]] = prim.add %[[M]], %[[SB]] : tensor<?xf64>
+// CHECK: %[[R:.*]] = prim.convert %[[V]] : (tensor<?xf64>) -> tensor<?xf32>
+// CHECK: return %[[R]]
+func.func @range_float_runtime(%s: tensor<f32>, %l: tensor<f32>, %d: tensor<f32>) -> !onnx.value {
+  %r = onnx.node "Range"(%s, %l, %d) {attrs = {}, domain = "", node_name = "range", version = 11 : i64} : (tensor<f32>, tensor<f32>, tensor<f32>) -> !onnx.value
+  return %r : !onnx.value
+}
+
+// -----
+
 // CHECK-LABEL: func.func @expand
 // CHECK: %[[N:.*]] = prim.dim %arg1 {dim = 0 : i64}
 // CHECK-NEXT: prim.broadcast_in_dim %arg0 sizes(%[[N]]) {dims = array<i64: 0, 1, 2>} : (tensor<1x1x4xf32>) -> tensor<?x1x4xf32>
